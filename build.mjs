@@ -1,0 +1,79 @@
+// Builds the extension for each browser into dist/<browser>/: bundles the TypeScript entry
+// points with esbuild, copies the static files from extension/, and writes a manifest with the
+// per-browser differences applied. `--watch` rebuilds on change; `--browser=chrome|firefox`
+// limits the targets; `--dev` keeps bundles unminified with inline source maps.
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const dev = watch || args.includes('--dev');
+const only = args.find((a) => a.startsWith('--browser='))?.split('=')[1];
+const browsers = only ? [only] : ['chrome', 'firefox'];
+
+/** Gecko id: Firefox needs a stable id for storage and for installExtension in tests. */
+export const GECKO_ID = 'factmark@factmark.dev';
+
+const entryPoints = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  popup: 'src/popup/index.tsx',
+  library: 'src/options/index.tsx',
+};
+
+/** Applies the per-browser manifest differences to the single source manifest. */
+export function manifestFor(browser, source) {
+  const manifest = structuredClone(source);
+  if (browser === 'firefox') {
+    // Firefox MV3 runs background scripts as an event page, not a service worker.
+    manifest.background = { scripts: [source.background.service_worker] };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  } else {
+    manifest.minimum_chrome_version = '120';
+  }
+  return manifest;
+}
+
+async function buildFor(browser) {
+  const outdir = join(root, 'dist', browser);
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  await cp(join(root, 'extension'), outdir, { recursive: true });
+  const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
+  await writeFile(join(outdir, 'manifest.json'), JSON.stringify(manifestFor(browser, source), null, 2) + '\n');
+  const options = {
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: browser === 'firefox' ? ['firefox128'] : ['chrome120'],
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+    console.log(`watching ${browser} -> dist/${browser}`);
+  } else {
+    await esbuild.build(options);
+    console.log(`built dist/${browser}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await Promise.all(browsers.map(buildFor));
+}

@@ -1,0 +1,8 @@
+/** Unit tier: pure logic in Node or jsdom, no browser. */
+module.exports = {
+  testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.tsx'],
+  testEnvironment: 'node',
+  transform: { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/tests/esbuild-transform.cjs' },
+  transformIgnorePatterns: ['/node_modules/(?!preact)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};

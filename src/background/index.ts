@@ -1,0 +1,12 @@
+import { handleBackgroundRequests } from '../platform/browser';
+import { deleteAnnotation, getPage, getSettings, listLibrary, saveAnnotation, updateSettings } from './store';
+
+// Registered at the top level so a worker woken by a message finds its listener.
+handleBackgroundRequests({
+  'page.get': ({ key }) => getPage(key),
+  'annotation.save': ({ page, id, origin, selector, edit }) => saveAnnotation({ page, id, origin, selector, edit, now: new Date().toISOString() }),
+  'annotation.delete': ({ key, id }) => deleteAnnotation(key, id, new Date().toISOString()),
+  'settings.get': () => getSettings(),
+  'settings.update': ({ patch }) => updateSettings(patch),
+  'library.list': () => listLibrary(),
+});

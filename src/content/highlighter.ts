@@ -1,0 +1,64 @@
+import Mark from 'mark.js';
+import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
+import type { ClaimView } from '../core/model/page-state';
+import { SKIPPED_SELECTORS } from '../core/text/text-index';
+
+/** Class of every highlight element. */
+export const HIGHLIGHT_CLASS = 'factmark-highlight';
+
+/** mark.js checks only a text node's parent, so each skipped selector also covers descendants. */
+const EXCLUDE = SKIPPED_SELECTORS.flatMap((selector) => [selector, `${selector} *`]);
+
+interface MarkRange {
+  start: number;
+  length: number;
+  claim: ClaimView;
+}
+
+/** Removes every Factmark highlight under the root, restoring the original text nodes. */
+export function clearHighlights(root: Element): void {
+  new Mark(root as HTMLElement).unmark({ element: 'mark', className: HIGHLIGHT_CLASS });
+}
+
+/**
+ * Wraps each anchored claim in `<mark>` elements (one per text node it spans) carrying
+ * data-factmark-id and data-factmark-verdict. Ranges index the same body text as the text index.
+ */
+export function highlightClaims(root: Element, claims: ClaimView[]): void {
+  const ranges: MarkRange[] = claims
+    .filter((claim) => claim.anchored)
+    .map((claim) => ({ start: claim.selector.position.start, length: claim.selector.position.end - claim.selector.position.start, claim }));
+  if (ranges.length === 0) return;
+  new Mark(root as HTMLElement).markRanges(ranges, {
+    element: 'mark',
+    className: HIGHLIGHT_CLASS,
+    exclude: EXCLUDE,
+    each: (element: Element, range: object) => {
+      const claim = (range as MarkRange).claim;
+      element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
+      element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
+    },
+  });
+}
+
+/** Recolours the highlights of one claim without re-marking the page. */
+export function setHighlightVerdict(root: Element, id: string, verdict: string): void {
+  for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`)) {
+    element.setAttribute('data-factmark-verdict', verdict);
+  }
+}
+
+/** Scrolls to a claim's first highlight and flashes it; false when it has none. */
+export function revealHighlight(id: string): boolean {
+  const marks = document.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`);
+  const first = marks[0];
+  if (!first) return false;
+  first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  for (const mark of marks) {
+    mark.classList.remove('factmark-flash');
+    // Reading layout restarts the CSS animation when the class is added again.
+    void (mark as HTMLElement).offsetWidth;
+    mark.classList.add('factmark-flash');
+  }
+  return true;
+}

@@ -1,0 +1,33 @@
+import { anchorSelector } from '../anchoring/anchor';
+import type { PageRecord } from '../model/annotation';
+import type { ClaimView } from '../model/page-state';
+import type { ScoredSentence } from './detect';
+
+/**
+ * Joins the page's scored sentences with its stored annotations into the claim list: detected
+ * claims over the threshold, plus every annotation (anchored by id when the detector found the
+ * same sentence, else by its selectors; unanchored ones are orphans, listed last).
+ */
+export function mergeClaims(text: string, sentences: ScoredSentence[], threshold: number, record: PageRecord | null): ClaimView[] {
+  const byId = new Map(sentences.map((sentence) => [sentence.id, sentence]));
+  const views: ClaimView[] = [];
+  const used = new Set<string>();
+  for (const annotation of Object.values(record?.annotations ?? {})) {
+    const sentence = byId.get(annotation.id);
+    used.add(annotation.id);
+    if (sentence) {
+      views.push({ id: annotation.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation });
+      continue;
+    }
+    const anchor = anchorSelector(text, annotation.selector);
+    const selector = anchor
+      ? { quote: annotation.selector.quote, position: { start: anchor.start, end: anchor.end } }
+      : annotation.selector;
+    views.push({ id: annotation.id, text: anchor ? text.slice(anchor.start, anchor.end) : annotation.selector.quote.exact, score: null, reasons: [], selector, anchored: anchor !== null, annotation });
+  }
+  for (const sentence of sentences) {
+    if (used.has(sentence.id) || sentence.score < threshold) continue;
+    views.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null });
+  }
+  return views.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);
+}

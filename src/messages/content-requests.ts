@@ -1,0 +1,17 @@
+import type { PageState } from '../core/model/page-state';
+
+/** Requests the popup sends to the content script of a tab. */
+export interface ContentRequests {
+  /** The page's claims in reading order, merged with stored annotations. */
+  'page.state': { request: Record<string, never>; reply: PageState };
+  /** Scrolls the page to a claim's highlight and flashes it. */
+  'claim.reveal': { request: { id: string }; reply: boolean };
+}
+
+/** The name of a content request. */
+export type ContentRequestType = keyof ContentRequests;
+
+/** A content request on the wire. */
+export type ContentMessage = {
+  [K in ContentRequestType]: { to: 'content'; type: K; payload: ContentRequests[K]['request'] };
+}[ContentRequestType];

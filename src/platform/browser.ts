@@ -1,0 +1,109 @@
+/**
+ * The one module that touches browser APIs (through webextension-polyfill, so Chrome and
+ * Firefox share promise-based code). Everything else calls these typed helpers.
+ */
+import browser from 'webextension-polyfill';
+import type { BackgroundMessage, BackgroundRequests, BackgroundRequestType } from '../messages/background-requests';
+import type { ContentMessage, ContentRequests, ContentRequestType } from '../messages/content-requests';
+import { fail, ok, type Reply } from '../messages/reply';
+
+/** Who sent a request, as far as handlers need to know. */
+export interface RequestSender {
+  tabId: number | null;
+  url: string | null;
+}
+
+interface RequestShape {
+  request: unknown;
+  reply: unknown;
+}
+
+type Handlers<Map extends { [K in keyof Map]: RequestShape }> = {
+  [K in keyof Map]: (payload: Map[K]['request'], sender: RequestSender) => Promise<Map[K]['reply']>;
+};
+
+function unwrap<T>(reply: unknown, type: string): T {
+  const typed = reply as Reply<T> | undefined;
+  if (!typed || typeof typed !== 'object') throw new Error(`No answer to ${type}.`);
+  if (!typed.ok) throw new Error(typed.error);
+  return typed.value;
+}
+
+/** Sends a request to the background and returns its value; throws the background's error. */
+export async function requestBackground<K extends BackgroundRequestType>(type: K, payload: BackgroundRequests[K]['request']): Promise<BackgroundRequests[K]['reply']> {
+  const message = { to: 'background', type, payload } as BackgroundMessage;
+  return unwrap<BackgroundRequests[K]['reply']>(await browser.runtime.sendMessage(message), type);
+}
+
+/** Sends a request to the content script of a tab and returns its value. */
+export async function requestContent<K extends ContentRequestType>(tabId: number, type: K, payload: ContentRequests[K]['request']): Promise<ContentRequests[K]['reply']> {
+  const message = { to: 'content', type, payload } as ContentMessage;
+  return unwrap<ContentRequests[K]['reply']>(await browser.tabs.sendMessage(tabId, message), type);
+}
+
+function listen<Map extends { [K in keyof Map]: RequestShape }>(to: 'background' | 'content', handlers: Handlers<Map>): void {
+  // Not an async listener: returning undefined for other messages leaves them to other listeners.
+  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+    const message = raw as { to?: unknown; type?: unknown; payload?: unknown } | null;
+    if (!message || message.to !== to || typeof message.type !== 'string' || !(message.type in handlers)) return undefined;
+    const handler = handlers[message.type as keyof Map] as (payload: unknown, sender: RequestSender) => Promise<unknown>;
+    const from: RequestSender = { tabId: sender.tab?.id ?? null, url: sender.url ?? null };
+    return handler(message.payload, from).then(ok, (error: unknown) => fail(error));
+  });
+}
+
+/** Registers the background's request handlers; call once, at the top level of the worker. */
+export function handleBackgroundRequests(handlers: Handlers<BackgroundRequests>): void {
+  listen<BackgroundRequests>('background', handlers);
+}
+
+/** Registers the content script's request handlers; call once, at the top level. */
+export function handleContentRequests(handlers: Handlers<ContentRequests>): void {
+  listen<ContentRequests>('content', handlers);
+}
+
+/** browser.storage.local, reduced to what Factmark uses. */
+export const localStorage = {
+  /** Reads some keys, or everything with null. */
+  get: (keys: string | string[] | null): Promise<Record<string, unknown>> => browser.storage.local.get(keys),
+  /** Writes keys; each key is written atomically. */
+  set: (items: Record<string, unknown>): Promise<void> => browser.storage.local.set(items),
+  /** Removes keys. */
+  remove: (keys: string | string[]): Promise<void> => browser.storage.local.remove(keys),
+  /** Calls back with the changed keys whenever local storage changes. */
+  onChanged(callback: (changedKeys: string[]) => void): void {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local') callback(Object.keys(changes));
+    });
+  },
+};
+
+/** The id of the active tab of the current window, or null. */
+export async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/** The URL of a tab, when the extension may see it. */
+export async function tabUrl(tabId: number): Promise<string | null> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A localised UI string from _locales. */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** Opens a URL in a new tab. */
+export async function openTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}
+
+/** Opens the library (options) page. */
+export async function openLibrary(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
