@@ -74,6 +74,22 @@ async function buildFor(browser) {
   }
 }
 
+/** The command line tool: the same core code, bundled for Node (jsdom stays a dependency). */
+async function buildCli() {
+  await esbuild.build({
+    entryPoints: { factmark: 'src/cli/index.ts' },
+    outdir: join(root, 'dist', 'cli'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  console.log('built dist/cli');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await Promise.all(browsers.map(buildFor));
+  await Promise.all([...browsers.map(buildFor), ...(watch ? [] : [buildCli()])]);
 }

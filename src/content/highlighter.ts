@@ -41,16 +41,21 @@ export function highlightClaims(root: Element, claims: ClaimView[]): void {
   });
 }
 
+/** The highlight elements of one claim (compared by attribute, so ids need no escaping). */
+function marksOf(root: ParentNode, id: string): Element[] {
+  return [...root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)].filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
+}
+
 /** Recolours the highlights of one claim without re-marking the page. */
 export function setHighlightVerdict(root: Element, id: string, verdict: string): void {
-  for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`)) {
+  for (const element of marksOf(root, id)) {
     element.setAttribute('data-factmark-verdict', verdict);
   }
 }
 
 /** Scrolls to a claim's first highlight and flashes it; false when it has none. */
 export function revealHighlight(id: string): boolean {
-  const marks = document.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`);
+  const marks = marksOf(document, id);
   const first = marks[0];
   if (!first) return false;
   first.scrollIntoView({ block: 'center', behavior: 'smooth' });

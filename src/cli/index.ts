@@ -1,0 +1,57 @@
+import { DEFAULT_THRESHOLD } from '../core/claims/score';
+import { UsageError } from './errors';
+import { formatScan, scanFile } from './scan';
+
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json]';
+
+/** Splits argv into positional arguments and --flags (with values for those that take one). */
+function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) positional.push(arg);
+    else if (valued.includes(arg)) {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      flags.set(arg, value);
+    } else flags.set(arg, true);
+  }
+  return { positional, flags };
+}
+
+function thresholdOf(flags: Map<string, string | true>): number {
+  const raw = flags.get('--threshold');
+  if (raw === undefined) return DEFAULT_THRESHOLD;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--threshold must be a number from 0 to 1 (got ${String(raw)})`);
+  return value;
+}
+
+/** Runs the command line; returns the exit code. Output goes through the given writers. */
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'scan') {
+      const { positional, flags } = parseArgs(rest, ['--threshold']);
+      if (positional.length !== 1) throw new UsageError(USAGE);
+      const report = scanFile(positional[0] as string, thresholdOf(flags));
+      out(flags.has('--json') ? JSON.stringify(report) : formatScan(report));
+      return 0;
+    }
+    if (command === 'eval') {
+      const { positional, flags } = parseArgs(rest, []);
+      if (positional.length !== 1) throw new UsageError(USAGE);
+      const { evaluateFile, formatEvaluation } = await import('./eval');
+      const result = evaluateFile(positional[0] as string);
+      out(flags.has('--json') ? JSON.stringify(result) : formatEvaluation(result));
+      return 0;
+    }
+    throw new UsageError(USAGE);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Expected problems get their message; anything else is still one line, never a stack.
+    err(`factmark: ${error instanceof UsageError ? message : `unexpected error: ${message}`}`.replace(/\s*\n\s*/g, ' '));
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
