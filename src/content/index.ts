@@ -49,4 +49,4 @@ localStorage.onChanged((keys) => {
   if (scan && (keys.includes(pageStorageKey(scan.key)) || keys.includes(SETTINGS_KEY))) void renderOnce();
 });
 
-void renderOnce().catch((error: unknown) => console.warn('Factmark could not scan this page:', error));
+void renderOnce().catch((error: unknown) => console.warn(`Factmark could not scan this page: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`));

@@ -1,15 +1,26 @@
 /** Query parameters that only track the visit and never change the page's content. */
 const TRACKING_PARAMS = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|cmpid|ocid)$/i;
 
-/** The page URL without fragment and tracking parameters. */
+/**
+ * The page URL without fragment and tracking parameters. The query is edited as a string:
+ * Firefox content scripts cannot iterate URLSearchParams (its iterators fail across Xray
+ * wrappers with "url.searchParams.keys() is not iterable").
+ */
 export function stripTracking(rawUrl: string): string {
   const url = new URL(rawUrl);
-  url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (TRACKING_PARAMS.test(name)) url.searchParams.delete(name);
-  }
-  url.search = url.searchParams.toString() ? `?${url.searchParams.toString()}` : '';
-  return url.toString();
+  const query = url.search.replace(/^\?/, '');
+  const kept = query.split('&').filter((pair) => {
+    if (pair === '') return false;
+    const name = pair.split('=')[0] ?? '';
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      // A malformed escape is kept as written: it cannot be a tracking parameter's name.
+    }
+    return !TRACKING_PARAMS.test(decoded);
+  });
+  return `${url.origin}${url.pathname}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
 }
 
 /** The registrable-ish site of a hostname (last two labels; three for common second-level domains). */
