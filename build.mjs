@@ -31,11 +31,13 @@ export function manifestFor(browser, source) {
     // Firefox MV3 runs background scripts as an event page, not a service worker.
     manifest.background = { scripts: [source.background.service_worker] };
     manifest.browser_specific_settings = {
+      // data_collection_permissions (nothing is collected) needs Firefox 140, Android 142.
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   } else {
     manifest.minimum_chrome_version = '120';
@@ -55,7 +57,7 @@ async function buildFor(browser) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: browser === 'firefox' ? ['firefox128'] : ['chrome120'],
+    target: browser === 'firefox' ? ['firefox140'] : ['chrome120'],
     minify: !dev,
     sourcemap: dev ? 'inline' : false,
     jsx: 'automatic',
