@@ -19,14 +19,14 @@ const TYPES = {
 
 /**
  * Starts the server. `mounts` maps URL prefixes (such as '/sample/') to folders; `routes`
- * maps exact paths to in-memory bodies. Resolves to {origin, port, close, setRoute}.
+ * maps exact paths to in-memory bodies; `headers` are added to every response. Resolves to {origin, port, close, setRoute}.
  */
-export async function startStaticServer({ mounts = {}, routes = {}, port = 0 } = {}) {
+export async function startStaticServer({ mounts = {}, routes = {}, port = 0, headers = {} } = {}) {
   const memory = new Map(Object.entries(routes));
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const send = (status, body, type) => {
-      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      response.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' });
       response.end(body);
     };
     const route = memory.get(path);

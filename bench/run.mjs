@@ -1,0 +1,121 @@
+// `npm run bench`: speed figures printed as tables, measured in one run so ratios compare
+// like with like on a shared, noisy machine. Node: scoring throughput and per-page stage
+// times (jsdom). Chromium: the same pipeline next to a bare TreeWalker pass on each page.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = join(root, '..', 'shared', 'corpus', 'readability');
+const claimsDir = process.env.FACTMARK_CLAIMS_DATA ?? join(root, '..', 'shared', 'data', 'claims');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+
+async function bundle(format) {
+  const result = await esbuild.build({ entryPoints: [join(root, 'bench', 'pipeline-entry.ts')], bundle: true, write: false, format, platform: format === 'esm' ? 'node' : 'browser', globalName: format === 'iife' ? 'factmarkBench' : undefined, external: format === 'esm' ? ['jsdom'] : [], logLevel: 'warning' });
+  return result.outputFiles[0].text;
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padStart(widths[i])).join(' | ') + ' |';
+  return [line(headers), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const fmt = (n, d = 1) => Number(n).toFixed(d);
+const pages = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => existsSync(join(corpusDir, name, 'source.html'))).sort().filter((n) => only.length === 0 || only.includes(n)) : [];
+
+const tmp = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
+const nodeBundle = join(tmp, 'pipeline.mjs');
+writeFileSync(nodeBundle, await bundle('esm'));
+const pipeline = await import(pathToFileURL(nodeBundle).href);
+
+// 1. Scoring throughput on one core.
+function readCsvTexts(path) {
+  if (!existsSync(path)) return [];
+  const texts = [];
+  const text = readFileSync(path, 'utf8');
+  const re = /(?:^|\n)[^,\n]*,(?:"((?:[^"]|"")*)"|([^,\n]*)),/g;
+  for (const m of text.matchAll(re)) texts.push((m[1] ?? m[2] ?? '').replace(/""/g, '"'));
+  return texts.slice(1);
+}
+const sentences = [...readCsvTexts(join(claimsDir, 'train.csv')), ...readCsvTexts(join(claimsDir, 'dev.csv'))];
+if (sentences.length > 0) {
+  pipeline.scoreAll(sentences.slice(0, 2000));
+  const rates = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    pipeline.scoreAll(sentences);
+    rates.push(sentences.length / ((performance.now() - t0) / 1000));
+  }
+  console.log('\n## Claim scoring throughput (Node, one core)\n');
+  console.log(table(['sentences', 'best sentences/s', 'median sentences/s', 'target'], [[sentences.length, fmt(Math.max(...rates), 0), fmt(median(rates), 0), '>= 20000']]));
+}
+
+// 2. Per-page stage times in Node (jsdom).
+const quiet = new VirtualConsole();
+const nodeRows = [];
+for (const name of pages) {
+  const html = readFileSync(join(corpusDir, name, 'source.html'), 'utf8');
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(pipeline.timePipeline(new JSDOM(html, { url: 'http://127.0.0.1/', virtualConsole: quiet }).window.document));
+  const best = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
+  nodeRows.push([name, fmt(best.bodyMs), fmt(best.segmentMs), fmt(best.scoreMs), fmt(best.totalMs), best.sentences, best.claims]);
+}
+if (nodeRows.length > 0) {
+  console.log('\n## Pipeline stages per corpus page (Node + jsdom, ms, best of 3)\n');
+  console.log(table(['page', 'body', 'text+segment', 'score', 'total', 'sentences', 'claims'], nodeRows));
+}
+
+// 3. In real Chromium: the pipeline next to a bare TreeWalker pass over the same page.
+const browserBundle = (await bundle('iife')) + ';globalThis.factmarkBench = factmarkBench;';
+const server = await startStaticServer({ mounts: { '/corpus/': corpusDir }, headers: { 'Content-Security-Policy': "script-src 'none'; connect-src 'none'; frame-src 'none'" } });
+const context = await chromium.launchPersistentContext('', { executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+// Page scripts are off (CSP) and nothing leaves 127.0.0.1.
+await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+const browserRows = [];
+const ratios = [];
+try {
+  const page = await context.newPage();
+  for (const name of pages) {
+    await page.goto(`${server.origin}/corpus/${name}/source.html`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(browserBundle);
+    const result = await page.evaluate(() => {
+      const b = globalThis.factmarkBench;
+      const time = (fn, n) => {
+        const samples = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          fn();
+          samples.push(performance.now() - t0);
+        }
+        samples.sort((x, y) => x - y);
+        return samples[Math.floor(samples.length / 2)];
+      };
+      b.runPipeline(document);
+      const walk = time(() => b.walkText(document), 21);
+      const pipe = time(() => b.runPipeline(document), 7);
+      return { walk, pipe, elements: document.getElementsByTagName('*').length };
+    });
+    ratios.push(result.pipe / result.walk);
+    browserRows.push([name, result.elements, fmt(result.walk, 2), fmt(result.pipe, 1), fmt(result.pipe / result.walk, 1)]);
+  }
+} finally {
+  await context.close();
+  await server.close();
+}
+if (browserRows.length > 0) {
+  console.log('\n## In Chromium: pipeline vs bare TreeWalker text pass (median ms)\n');
+  console.log(table(['page', 'elements', 'walk', 'pipeline', 'pipeline/walk'], browserRows));
+  console.log(`\nmedian pipeline/walk ratio: ${fmt(median(ratios), 1)}x (target <= 3x)`);
+}
