@@ -50,4 +50,9 @@ export default tseslint.config(
     files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
+  {
+    // Functions these scripts pass to page.evaluate run in the page (or an extension page).
+    files: ['bench/**/*.mjs', 'scripts/screenshot.mjs'],
+    languageOptions: { globals: { ...globals.browser, chrome: 'readonly' } },
+  },
 );
