@@ -3,7 +3,9 @@ import type { AnnotationEdit, PageRecord } from '../core/model/annotation';
 import type { ClaimView, PageState } from '../core/model/page-state';
 import { pageStorageKey } from '../core/model/records';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
+import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
 import { ClaimCard } from './ClaimCard';
+import { Summary } from './Summary';
 
 type View = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'error'; message: string } | { kind: 'page'; page: PageState };
 
@@ -12,9 +14,23 @@ function withRecord(page: PageState, record: PageRecord | null): PageState {
   return { ...page, claims: page.claims.map((claim) => ({ ...claim, annotation: record?.annotations[claim.id] ?? null })) };
 }
 
+/** j / k move focus to the next or previous claim, as in mail and feed readers. */
+function moveFocus(event: KeyboardEvent): void {
+  const target = event.target as HTMLElement | null;
+  if (!target || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || (event.key !== 'j' && event.key !== 'k')) return;
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('.claim .claim-text')];
+  const current = buttons.findIndex((button) => button.closest('.claim') === target.closest('.claim'));
+  const next = buttons[Math.min(buttons.length - 1, Math.max(0, current + (event.key === 'j' ? 1 : -1)))];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
 /** The popup for one tab: the page's claims and the reviewer's work on them. */
 export function App({ tabId }: { tabId: number | null }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  const [filter, setFilter] = useState<ClaimFilter>('all');
   const load = useCallback(async () => {
     if (tabId === null) return setView({ kind: 'restricted' });
     let page: PageState;
@@ -73,11 +89,17 @@ export function App({ tabId }: { tabId: number | null }) {
       {view.kind === 'page' && view.page.status === 'no-article' && <p class="state">{t('noArticle')}</p>}
       {view.kind === 'page' && view.page.status === 'ready' && view.page.claims.length === 0 && <p class="state">{t('noClaims')}</p>}
       {view.kind === 'page' && view.page.claims.length > 0 && (
-        <ol class="claims">
-          {view.page.claims.map((claim) => (
-            <ClaimCard key={`${claim.id}:${claim.annotation?.updatedAt ?? ''}`} claim={claim} onSave={save} onReveal={reveal} />
-          ))}
-        </ol>
+        <>
+          <Summary claims={view.page.claims} filter={filter} onFilter={setFilter} />
+          <ol class="claims" onKeyDown={moveFocus}>
+            {view.page.claims
+              .filter((claim) => matchesFilter(claim, filter))
+              .map((claim) => (
+                <ClaimCard key={claim.id} claim={claim} onSave={save} onReveal={reveal} />
+              ))}
+          </ol>
+          <p class="shortcuts muted">{t('shortcutsHint')}</p>
+        </>
       )}
     </main>
   );

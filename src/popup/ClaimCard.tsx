@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { AnnotationEdit, Source } from '../core/model/annotation';
+import type { AnnotationEdit } from '../core/model/annotation';
 import type { ClaimView } from '../core/model/page-state';
-import { isHttpUrl } from '../core/model/records';
-import { isVerdictId } from '../core/model/verdicts';
+import { isVerdictId, VERDICT_IDS, type VerdictId } from '../core/model/verdicts';
 import { t } from '../platform/browser';
-import { reasonLabel, VERDICT_OPTIONS, verdictLabel } from './labels';
+import { ClaimDetails } from './ClaimDetails';
+import { reasonLabel, verdictLabel } from './labels';
 
 /** Props of one claim in the popup list. */
 export interface ClaimCardProps {
@@ -13,39 +13,63 @@ export interface ClaimCardProps {
   onReveal(claim: ClaimView): void;
 }
 
-/** One claim: its text, score and reasons, verdict, note and sources. */
+/** The verdict a digit key chooses on a focused claim: 1–8 in display order, 0 clears. */
+export function verdictForKey(key: string): VerdictId | null | undefined {
+  if (key === '0') return null;
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 1 && n <= VERDICT_IDS.length ? VERDICT_IDS[n - 1] : undefined;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString();
+}
+
+/** One claim: its text, score and reasons, verdict, and (expanded) note, sources and tags. */
 export function ClaimCard({ claim, onSave, onReveal }: ClaimCardProps) {
   const annotation = claim.annotation;
-  const [note, setNote] = useState(annotation?.note ?? '');
-  const [sourceUrl, setSourceUrl] = useState('');
-  const [sourceTitle, setSourceTitle] = useState('');
+  const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState('');
-  const sources = annotation?.sources ?? [];
   const verdict = annotation?.verdict ?? 'unreviewed';
-  const save = (edit: AnnotationEdit) => onSave(claim, edit).then(() => setProblem(''), (error: unknown) => setProblem(t('saveFailed', error instanceof Error ? error.message : String(error))));
-  const addSource = () => {
-    const url = sourceUrl.trim();
-    if (!isHttpUrl(url)) {
-      setProblem(t('invalidSourceUrl'));
-      return;
-    }
-    const source: Source = { url, title: sourceTitle.trim(), quote: '', publisher: '' };
-    void save({ sources: [...sources, source] }).then(() => {
-      setSourceUrl('');
-      setSourceTitle('');
-    });
-  };
-  const labelId = `claim-${claim.id}`;
+  const save = (edit: AnnotationEdit) =>
+    onSave(claim, edit).then(
+      () => {
+        setProblem('');
+        return true;
+      },
+      (error: unknown) => {
+        setProblem(t('saveFailed', error instanceof Error ? error.message : String(error)));
+        return false;
+      },
+    );
+  const detailsId = `details-${claim.id}`;
   return (
-    <li class="claim" data-claim-id={claim.id} data-verdict={verdict} aria-labelledby={labelId}>
-      <p id={labelId} class="claim-text" onClick={() => onReveal(claim)}>
+    <li
+      class="claim"
+      data-claim-id={claim.id}
+      data-verdict={verdict}
+      onKeyDown={(event) => {
+        if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+        const chosen = verdictForKey(event.key);
+        if (chosen !== undefined) {
+          event.preventDefault();
+          void save({ verdict: chosen });
+        }
+      }}
+    >
+      <button type="button" class="claim-text" title={t('showOnPage')} onClick={() => onReveal(claim)}>
         {claim.text}
-      </p>
+      </button>
       <div class="claim-meta">
         {claim.score !== null && <span class="chip">{t('scoreLabel', String(Math.round(claim.score * 100)))}</span>}
         {claim.reasons.map((reason) => (
           <span class="chip" key={reason}>{reasonLabel(reason)}</span>
         ))}
+        {annotation?.origin === 'user' && <span class="chip">{t('addedByMe')}</span>}
         {!claim.anchored && <span class="chip error">{t('orphanLabel')}</span>}
       </div>
       <div class="row">
@@ -58,42 +82,25 @@ export function ClaimCard({ claim, onSave, onReveal }: ClaimCardProps) {
           }}
         >
           <option value="unreviewed">{t('unreviewed')}</option>
-          {VERDICT_OPTIONS.map((id) => (
-            <option value={id} key={id}>{verdictLabel(id)}</option>
+          {VERDICT_IDS.map((id, i) => (
+            <option value={id} key={id}>{`${verdictLabel(id)} (${i + 1})`}</option>
           ))}
         </select>
-        {claim.anchored && <button type="button" onClick={() => onReveal(claim)}>{t('showOnPage')}</button>}
+        <button type="button" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
+          {t(expanded ? 'hideDetails' : 'showDetails')}
+          {annotation && (annotation.sources.length > 0 || annotation.note) ? ` (${annotation.sources.length + (annotation.note ? 1 : 0)})` : ''}
+        </button>
       </div>
-      <textarea
-        aria-label={t('noteLabel')}
-        placeholder={t('notePlaceholder')}
-        value={note}
-        onInput={(event) => setNote(event.currentTarget.value)}
-        onBlur={() => {
-          if (note !== (annotation?.note ?? '')) void save({ note });
-        }}
-      />
-      {sources.length > 0 && (
-        <ul class="sources" aria-label={t('sourcesHeading')}>
-          {sources.map((source, i) => (
-            <li key={`${source.url}-${i}`}>
-              <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title || source.url}</a>
-              <button type="button" aria-label={t('removeSource')} onClick={() => void save({ sources: sources.filter((_, j) => j !== i) })}>×</button>
-            </li>
-          ))}
-        </ul>
+      {annotation && (
+        <div class="times muted">
+          {t('createdAt', formatTime(annotation.createdAt))} · {t('updatedAt', formatTime(annotation.updatedAt))}
+        </div>
       )}
-      <form
-        class="row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          addSource();
-        }}
-      >
-        <input type="url" aria-label={t('sourceUrlLabel')} placeholder="https://" value={sourceUrl} onInput={(event) => setSourceUrl(event.currentTarget.value)} />
-        <input type="text" aria-label={t('sourceTitleLabel')} placeholder={t('sourceTitleLabel')} value={sourceTitle} onInput={(event) => setSourceTitle(event.currentTarget.value)} />
-        <button type="submit">{t('addSource')}</button>
-      </form>
+      {expanded && (
+        <div id={detailsId}>
+          <ClaimDetails annotation={annotation} save={save} onProblem={setProblem} />
+        </div>
+      )}
       <div class="status error" role="status">{problem}</div>
     </li>
   );

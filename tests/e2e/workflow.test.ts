@@ -70,10 +70,11 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
   });
 
   test('3. a verdict, a source URL and a note are stored in browser.storage.local', async () => {
-    await popup.select({ label: 'Verdict', nth: 0 }, 'false');
+    await popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'false');
+    await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
     await popup.fill({ label: 'Source URL', nth: 0 }, 'https://example.org/fact-check/troops');
     await popup.click({ role: 'button', name: 'Add source', nth: 0 });
-    await popup.fill({ label: 'Note', nth: 0 }, 'No public record of a troop increase.');
+    await popup.fill({ label: 'Note', exact: true, nth: 0 }, 'No public record of a troop increase.');
     await popup.press('Tab');
     const items = await driver.waitForStorage((all) => {
       const annotation = annotationsIn(all)[firstClaimId];
@@ -98,8 +99,9 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
 
     await popup.reload();
     await popup.waitForSelector(`.claim[data-claim-id="${firstClaimId}"]`, 15_000);
-    expect(await popup.value({ label: 'Verdict', nth: 0 })).toBe('false');
-    expect(await popup.value({ label: 'Note', nth: 0 })).toBe('No public record of a troop increase.');
+    expect(await popup.value({ label: 'Verdict', exact: true, nth: 0 })).toBe('false');
+    await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
+    expect(await popup.value({ label: 'Note', exact: true, nth: 0 })).toBe('No public record of a troop increase.');
     expect(await popup.attribute(`.claim[data-claim-id="${firstClaimId}"] .sources a`, 'href')).toBe('https://example.org/fact-check/troops');
     await popup.screenshot(artifactPath(`${browserName}-popup.png`));
   });
