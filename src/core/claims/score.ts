@@ -1,0 +1,69 @@
+import { isBoilerplate } from './boilerplate';
+import { visitFeatures, type FeatureVisitor } from './features';
+import { decodeModel, type ClaimModelFile } from './model';
+import modelFile from './model.json';
+import { NO_REASON, REASON_IDS, type ReasonId } from './reasons';
+
+export type { ReasonId } from './reasons';
+
+/** A sentence's check-worthiness in [0, 1] and the reasons behind it. */
+export interface ClaimScore {
+  score: number;
+  reasons: ReasonId[];
+}
+
+const file: ClaimModelFile = modelFile;
+const model = decodeModel(file);
+const scale = model.scale;
+
+/**
+ * The reader's sensitivity setting and the score threshold each one applies. `balanced` is the
+ * F1-optimal threshold on the expert-labelled dev set; `fewer` and `more` trade recall for
+ * precision and back (see scripts/train-claims.mjs).
+ */
+export const SENSITIVITY_THRESHOLDS = {
+  fewer: file.thresholds.fewer,
+  balanced: file.thresholds.balanced,
+  more: file.thresholds.more,
+} as const;
+
+/** A sensitivity setting name. */
+export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
+
+/** The threshold used when nothing else is chosen. */
+export const DEFAULT_THRESHOLD = SENSITIVITY_THRESHOLDS.balanced;
+
+/** Logit subtracted for page furniture: enough to sink even a number-laden line below `more`. */
+const BOILERPLATE_PENALTY = 6;
+
+/**
+ * A reason is shown when its positively weighted features add at least this much to the logit.
+ * Only positive weights count: a reason names evidence for a claim, even where the same
+ * sentence also carries evidence against (e.g. "X said he would ..." is attribution and a
+ * prediction).
+ */
+const REASON_MIN_LOGIT = 0.5;
+
+// Scoring reuses one accumulator and one visitor so a call allocates almost nothing.
+const contributions = new Float64Array(REASON_IDS.length);
+let logit = 0;
+const accumulate: FeatureVisitor = (index, value, reason) => {
+  const w = (model.weights[index] ?? 0) * scale * value;
+  logit += w;
+  if (w > 0 && reason !== NO_REASON) contributions[reason] = (contributions[reason] ?? 0) + w;
+};
+
+/** Scores one sentence for check-worthiness with the trained linear model. */
+export function scoreSentence(text: string): ClaimScore {
+  logit = model.bias;
+  contributions.fill(0);
+  visitFeatures(text, accumulate);
+  const boilerplate = isBoilerplate(text);
+  if (boilerplate) logit -= BOILERPLATE_PENALTY;
+  const score = 1 / (1 + Math.exp(-logit));
+  if (boilerplate) return { score, reasons: [] }; // Nothing in page furniture is worth explaining.
+  const order: number[] = [];
+  for (let r = 0; r < contributions.length; r++) if ((contributions[r] ?? 0) >= REASON_MIN_LOGIT) order.push(r);
+  order.sort((a, b) => (contributions[b] ?? 0) - (contributions[a] ?? 0));
+  return { score, reasons: order.map((r) => REASON_IDS[r] as ReasonId) };
+}
