@@ -1,5 +1,6 @@
 import { handleBackgroundRequests } from '../platform/browser';
-import { deleteAnnotation, getPage, getSettings, listLibrary, saveAnnotation, updateSettings } from './store';
+import { registerCommands } from './commands';
+import { deleteAnnotation, deletePage, getPage, getSettings, listLibrary, restorePage, saveAnnotation, searchIndex, updateSettings } from './store';
 
 // Registered at the top level so a worker woken by a message finds its listener.
 handleBackgroundRequests({
@@ -9,4 +10,9 @@ handleBackgroundRequests({
   'settings.get': () => getSettings(),
   'settings.update': ({ patch }) => updateSettings(patch),
   'library.list': () => listLibrary(),
+  'library.search-index': ({ keys }) => searchIndex(keys),
+  'page.delete': ({ key }) => deletePage(key),
+  'page.restore': ({ record }) => restorePage(record),
 });
+
+registerCommands();

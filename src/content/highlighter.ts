@@ -9,10 +9,29 @@ export const HIGHLIGHT_CLASS = 'factmark-highlight';
 /** mark.js checks only a text node's parent, so each skipped selector also covers descendants. */
 const EXCLUDE = SKIPPED_SELECTORS.flatMap((selector) => [selector, `${selector} *`]);
 
-interface MarkRange {
+/** A mark.js range with the claim it highlights. */
+export interface MarkRange {
   start: number;
   length: number;
   claim: ClaimView;
+}
+
+/**
+ * mark.js cannot nest highlights, so where two claims overlap the later one is clipped to
+ * start where the earlier ends (a claim wholly inside another keeps no highlight of its own).
+ */
+export function withoutOverlaps(claims: ClaimView[]): MarkRange[] {
+  const sorted = [...claims].sort((a, b) => a.selector.position.start - b.selector.position.start);
+  const ranges: MarkRange[] = [];
+  let covered = 0;
+  for (const claim of sorted) {
+    const start = Math.max(claim.selector.position.start, covered);
+    const end = claim.selector.position.end;
+    if (end <= start) continue;
+    ranges.push({ start, length: end - start, claim });
+    covered = end;
+  }
+  return ranges;
 }
 
 /** Removes every Factmark highlight under the root, restoring the original text nodes. */
@@ -25,10 +44,9 @@ export function clearHighlights(root: Element): void {
  * data-factmark-id and data-factmark-verdict. Ranges index the same body text as the text index.
  */
 export function highlightClaims(root: Element, claims: ClaimView[]): void {
-  const ranges: MarkRange[] = claims
-    .filter((claim) => claim.anchored)
-    .map((claim) => ({ start: claim.selector.position.start, length: claim.selector.position.end - claim.selector.position.start, claim }));
+  const ranges = withoutOverlaps(claims.filter((claim) => claim.anchored));
   if (ranges.length === 0) return;
+  const focusable = new Set<string>();
   new Mark(root as HTMLElement).markRanges(ranges, {
     element: 'mark',
     className: HIGHLIGHT_CLASS,
@@ -37,6 +55,11 @@ export function highlightClaims(root: Element, claims: ClaimView[]): void {
       const claim = (range as MarkRange).claim;
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
+      // The first piece of each claim takes keyboard focus, which shows its card.
+      if (!focusable.has(claim.id)) {
+        focusable.add(claim.id);
+        element.setAttribute('tabindex', '0');
+      }
     },
   });
 }

@@ -1,52 +1,61 @@
-import { mergeClaims } from '../core/claims/merge';
-import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
-import type { PageRecord } from '../core/model/annotation';
-import type { PageState } from '../core/model/page-state';
+import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
 import { handleContentRequests, localStorage, requestBackground } from '../platform/browser';
-import { clearHighlights, highlightClaims, revealHighlight } from './highlighter';
-import { scanPage, type PageScan } from './page-scan';
+import { HighlightCard } from './card';
+import { PageController } from './page-controller';
+import { PageObserver } from './page-observer';
+import { selectionSelector, userClaimId } from './selection';
 
-let scan: PageScan | null = null;
-let state: PageState | null = null;
+const observer = new PageObserver((reason) => void controller.pageChanged(reason));
+const controller = new PageController((change) => observer.withoutObserving(change));
+const card = new HighlightCard((id) => controller.claim(id));
 
-/** Joins the scan with the stored record and (re)draws the highlights. */
-async function render(): Promise<PageState> {
-  scan ??= scanPage(document, location.href);
-  const current = scan;
-  if (!current.article) {
-    state = { key: current.key, url: current.url, title: current.title, status: 'no-article', claims: [] };
-    return state;
-  }
-  const [settings, record] = await Promise.all([
-    requestBackground('settings.get', {}),
-    requestBackground('page.get', { key: current.key }) as Promise<PageRecord | null>,
-  ]);
-  const claims = mergeClaims(current.text, current.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
-  clearHighlights(current.article.root);
-  highlightClaims(current.article.root, claims);
-  state = { key: current.key, url: current.url, title: current.title, status: 'ready', claims };
-  return state;
-}
-
-let pending: Promise<PageState> | null = null;
-
-/** Renders once at a time; callers during a render share its result. */
-function renderOnce(): Promise<PageState> {
-  pending ??= render().finally(() => {
-    pending = null;
+/** Saves the current selection as a claim (new, or an orphan's new place). */
+async function saveSelection(id: string | null): Promise<string> {
+  const state = await controller.ready();
+  const root = controller.articleRoot();
+  if (!root) throw new Error('No article found on this page.');
+  const selector = selectionSelector(root);
+  if (typeof selector === 'string') throw new Error(selector);
+  const claimId = id ?? userClaimId(selector);
+  const existing = state.claims.find((claim) => claim.id === claimId)?.annotation;
+  await requestBackground('annotation.save', {
+    page: { key: state.key, url: state.url, title: state.title },
+    id: claimId,
+    origin: existing?.origin ?? 'user',
+    selector,
+    edit: id ? { selector } : {},
   });
-  return pending;
+  return claimId;
 }
 
 handleContentRequests({
-  'page.state': async () => pending ?? state ?? renderOnce(),
-  'claim.reveal': async ({ id }) => revealHighlight(id),
+  'page.state': () => controller.ready(),
+  'claim.reveal': async ({ id }) => controller.reveal(id),
+  'claim.step': async ({ direction }) => controller.step(direction),
+  'selection.add': () => saveSelection(null),
+  'selection.reattach': ({ id }) => saveSelection(id),
 });
 
 localStorage.onChanged((keys) => {
-  if (scan && (keys.includes(pageStorageKey(scan.key)) || keys.includes(SETTINGS_KEY))) void renderOnce();
+  const key = controller.pageKey();
+  if (key && (keys.includes(pageStorageKey(key)) || keys.includes(SETTINGS_KEY))) void controller.refresh();
 });
 
-void renderOnce().catch((error: unknown) => console.warn(`Factmark could not scan this page: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`));
+// The card follows the pointer and keyboard focus on highlights.
+const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`mark[${HIGHLIGHT_ATTRIBUTE}]`) : null);
+document.addEventListener('mouseover', (event) => {
+  const mark = markOf(event.target);
+  if (mark) card.show(mark);
+  else card.hide();
+});
+document.addEventListener('focusin', (event) => {
+  const mark = markOf(event.target);
+  if (mark) card.show(mark);
+  else card.hide();
+});
+document.addEventListener('scroll', () => card.hide(), { passive: true });
+
+observer.start();
+void controller.ready().catch((error: unknown) => console.warn(`Factmark could not scan this page: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`));

@@ -6,6 +6,12 @@ export interface ContentRequests {
   'page.state': { request: Record<string, never>; reply: PageState };
   /** Scrolls the page to a claim's highlight and flashes it. */
   'claim.reveal': { request: { id: string }; reply: boolean };
+  /** Moves to the next (+1) or previous (-1) highlighted claim; replies with its id. */
+  'claim.step': { request: { direction: 1 | -1 }; reply: string | null };
+  /** Adds the current text selection as the reader's own claim; replies with its id. */
+  'selection.add': { request: Record<string, never>; reply: string };
+  /** Attaches an orphaned annotation to the current text selection. */
+  'selection.reattach': { request: { id: string }; reply: string };
 }
 
 /** The name of a content request. */

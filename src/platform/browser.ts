@@ -107,3 +107,23 @@ export async function openTab(url: string): Promise<void> {
 export async function openLibrary(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+/** Creates (or re-creates, after an update) the context menu item shown on text selections. */
+export function registerContextMenu(id: string, title: string): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id, title, contexts: ['selection'] });
+  });
+}
+
+/** Calls back when a context menu item is chosen, with the tab it was chosen in. */
+export function onContextMenuClick(callback: (menuId: string, tabId: number | null) => void): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => callback(String(info.menuItemId), tab?.id ?? null));
+}
+
+/** Calls back when a keyboard command fires, with the active tab. */
+export function onCommand(callback: (command: string, tabId: number | null) => void): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (tab?.id !== undefined) return callback(command, tab.id);
+    void activeTabId().then((tabId) => callback(command, tabId));
+  });
+}

@@ -72,6 +72,12 @@ export function App({ tabId }: { tabId: number | null }) {
     });
     setView({ kind: 'page', page: withRecord(page, record) });
   };
+  const reattach = async (claim: ClaimView) => {
+    if (tabId !== null) await requestContent(tabId, 'selection.reattach', { id: claim.id });
+  };
+  const remove = async (claim: ClaimView) => {
+    if (view.kind === 'page') await requestBackground('annotation.delete', { key: view.page.key, id: claim.id });
+  };
   const reveal = (claim: ClaimView) => {
     if (tabId !== null) void requestContent(tabId, 'claim.reveal', { id: claim.id }).catch(() => undefined);
   };
@@ -95,7 +101,7 @@ export function App({ tabId }: { tabId: number | null }) {
             {view.page.claims
               .filter((claim) => matchesFilter(claim, filter))
               .map((claim) => (
-                <ClaimCard key={claim.id} claim={claim} onSave={save} onReveal={reveal} />
+                <ClaimCard key={claim.id} claim={claim} onSave={save} onReveal={reveal} onReattach={reattach} onDelete={remove} />
               ))}
           </ol>
           <p class="shortcuts muted">{t('shortcutsHint')}</p>

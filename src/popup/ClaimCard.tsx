@@ -11,6 +11,8 @@ export interface ClaimCardProps {
   claim: ClaimView;
   onSave(claim: ClaimView, edit: AnnotationEdit): Promise<void>;
   onReveal(claim: ClaimView): void;
+  onReattach(claim: ClaimView): Promise<void>;
+  onDelete(claim: ClaimView): Promise<void>;
 }
 
 /** The verdict a digit key chooses on a focused claim: 1–8 in display order, 0 clears. */
@@ -30,7 +32,7 @@ function formatTime(iso: string): string {
 }
 
 /** One claim: its text, score and reasons, verdict, and (expanded) note, sources and tags. */
-export function ClaimCard({ claim, onSave, onReveal }: ClaimCardProps) {
+export function ClaimCard({ claim, onSave, onReveal, onReattach, onDelete }: ClaimCardProps) {
   const annotation = claim.annotation;
   const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState('');
@@ -91,6 +93,16 @@ export function ClaimCard({ claim, onSave, onReveal }: ClaimCardProps) {
           {annotation && (annotation.sources.length > 0 || annotation.note) ? ` (${annotation.sources.length + (annotation.note ? 1 : 0)})` : ''}
         </button>
       </div>
+      {!claim.anchored && annotation && (
+        <div class="row orphan-actions">
+          <button type="button" title={t('reattachHint')} onClick={() => void onReattach(claim).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)))}>
+            {t('reattach')}
+          </button>
+          <button type="button" onClick={() => void onDelete(claim).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)))}>
+            {t('deleteAnnotation')}
+          </button>
+        </div>
+      )}
       {annotation && (
         <div class="times muted">
           {t('createdAt', formatTime(annotation.createdAt))} · {t('updatedAt', formatTime(annotation.updatedAt))}

@@ -25,8 +25,11 @@ export function mergeClaims(text: string, sentences: ScoredSentence[], threshold
       : annotation.selector;
     views.push({ id: annotation.id, text: anchor ? text.slice(anchor.start, anchor.end) : annotation.selector.quote.exact, score: null, reasons: [], selector, anchored: anchor !== null, annotation });
   }
+  // The reader's own passages win over unreviewed detected sentences they overlap.
+  const taken = views.filter((view) => view.anchored).map((view) => view.selector.position);
+  const overlapsTaken = (start: number, end: number) => taken.some((range) => start < range.end && range.start < end);
   for (const sentence of sentences) {
-    if (used.has(sentence.id) || sentence.score < threshold) continue;
+    if (used.has(sentence.id) || sentence.score < threshold || overlapsTaken(sentence.start, sentence.end)) continue;
     views.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null });
   }
   return views.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);

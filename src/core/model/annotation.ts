@@ -35,4 +35,4 @@ export interface PageRecord {
 }
 
 /** The editable fields of an annotation, as sent by the popup. */
-export type AnnotationEdit = Partial<Pick<Annotation, 'verdict' | 'note' | 'sources' | 'tags'>>;
+export type AnnotationEdit = Partial<Pick<Annotation, 'verdict' | 'note' | 'sources' | 'tags' | 'selector'>>;

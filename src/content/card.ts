@@ -1,0 +1,79 @@
+import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
+import type { ClaimView } from '../core/model/page-state';
+import { VERDICT_LABEL_KEYS } from '../core/model/verdicts';
+import { t } from '../platform/browser';
+
+/** Styles of the card; inside a closed shadow root, so page CSS cannot reach them. */
+const CARD_CSS = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483647; max-width: 320px; font: 13px/1.4 system-ui, sans-serif; color: #1b1f24; background: #fff;
+  border: 1px solid #d0d7de; border-left: 5px solid var(--accent, #f0e442); border-radius: 8px; padding: 8px 10px; box-shadow: 0 4px 14px rgba(0,0,0,.18); }
+.verdict { font-weight: 600; }
+.note { margin-top: 4px; color: #444; }
+.meta { margin-top: 4px; color: #57606a; font-size: 12px; }
+@media (prefers-color-scheme: dark) { .card { color: #e6edf3; background: #20252b; border-color: #3a414a; } .note { color: #c9d1d9; } .meta { color: #9da7b3; } }
+`;
+
+const ACCENTS: Record<string, string> = {
+  unreviewed: '#f0e442', true: '#009e73', 'mostly-true': '#56b4e9', mixed: '#e69f00', 'mostly-false': '#d55e00',
+  false: '#d55e00', misleading: '#cc79a7', unverifiable: '#999999', 'not-a-claim': '#999999',
+};
+
+/** The hover / focus card of highlights: verdict, note excerpt and number of sources. */
+export class HighlightCard {
+  private host: HTMLElement | null = null;
+  private card: HTMLElement | null = null;
+
+  constructor(private readonly claimOf: (id: string) => ClaimView | undefined) {}
+
+  /** Shows the card for a highlight element. */
+  show(mark: Element): void {
+    const claim = this.claimOf(mark.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
+    if (!claim) return;
+    const card = this.ensure();
+    const verdict = claim.annotation?.verdict ?? 'unreviewed';
+    card.style.setProperty('--accent', ACCENTS[verdict] ?? '#f0e442');
+    const note = claim.annotation?.note ?? '';
+    const sources = claim.annotation?.sources.length ?? 0;
+    card.replaceChildren();
+    const title = document.createElement('div');
+    title.className = 'verdict';
+    title.textContent = verdict === 'unreviewed' ? t('unreviewed') : t(VERDICT_LABEL_KEYS[verdict]);
+    card.append(title);
+    if (note) {
+      const excerpt = document.createElement('div');
+      excerpt.className = 'note';
+      excerpt.textContent = note.length > 160 ? `${note.slice(0, 157)}…` : note;
+      card.append(excerpt);
+    }
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.textContent = `${t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
+    card.append(meta);
+    const box = mark.getBoundingClientRect();
+    card.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - 330))}px`;
+    card.style.top = box.bottom + 90 < window.innerHeight ? `${box.bottom + 6}px` : `${Math.max(8, box.top - 80)}px`;
+    card.hidden = false;
+  }
+
+  /** Hides the card. */
+  hide(): void {
+    if (this.card) this.card.hidden = true;
+  }
+
+  private ensure(): HTMLElement {
+    if (this.card && this.host?.isConnected) return this.card;
+    this.host = document.createElement('factmark-card');
+    // Marked as our UI: the text index and the page observer ignore it.
+    this.host.setAttribute('data-factmark-ui', '');
+    const shadow = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = CARD_CSS;
+    this.card = document.createElement('div');
+    this.card.className = 'card';
+    this.card.setAttribute('role', 'tooltip');
+    shadow.append(style, this.card);
+    document.documentElement.append(this.host);
+    return this.card;
+  }
+}

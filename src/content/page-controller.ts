@@ -1,0 +1,115 @@
+import { mergeClaims } from '../core/claims/merge';
+import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
+import type { PageState, ClaimView } from '../core/model/page-state';
+import { requestBackground } from '../platform/browser';
+import { clearHighlights, highlightClaims, revealHighlight } from './highlighter';
+import { scanPage, type PageScan } from './page-scan';
+
+/**
+ * The page's state: the scan (article, sentences, scores), joined with the stored record
+ * and drawn as highlights. Renders one at a time; DOM changes go through `mutate` so the
+ * page observer does not see them.
+ */
+export class PageController {
+  private scan: PageScan | null = null;
+  private state: PageState | null = null;
+  private pending: Promise<PageState> | null = null;
+  private again = false;
+  private scannedLength = 0;
+  private scannedRootLength = 0;
+
+  constructor(private readonly mutate: <T>(change: () => T) => T) {}
+
+  /** The current state, rendering first when there is none yet. */
+  ready(): Promise<PageState> {
+    return this.pending ?? (this.state ? Promise.resolve(this.state) : this.render());
+  }
+
+  /** The canonical key of the page, once scanned. */
+  pageKey(): string | null {
+    return this.scan?.key ?? null;
+  }
+
+  /** The article root, once scanned. */
+  articleRoot(): Element | null {
+    return this.scan?.article?.root ?? null;
+  }
+
+  /** One claim of the current state. */
+  claim(id: string): ClaimView | undefined {
+    return this.state?.claims.find((claim) => claim.id === id);
+  }
+
+  /** Re-joins with storage (after an edit or a settings change) without re-scanning. */
+  refresh(): Promise<PageState> {
+    return this.render();
+  }
+
+  /** Handles a change of the page: new content or a navigation means a new scan. */
+  pageChanged(reason: 'content' | 'navigation'): Promise<PageState> | undefined {
+    const root = this.scan?.article?.root;
+    const marksLost = this.state?.claims.some((claim) => claim.anchored) && !document.querySelector('mark[data-factmark-id]');
+    // Text changes inside the article always count; elsewhere only a new section's worth of
+    // text does (tickers and ads change all the time and must not cost a re-scan).
+    const articleChanged = (root?.textContent?.length ?? 0) !== this.scannedRootLength;
+    const grown = Math.abs((document.body?.textContent?.length ?? 0) - this.scannedLength) > 200;
+    if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown) return undefined;
+    if (root?.isConnected) this.mutate(() => clearHighlights(root));
+    this.scan = null;
+    return this.render();
+  }
+
+  /** Scrolls to a claim's highlight and flashes it. */
+  reveal(id: string): boolean {
+    return revealHighlight(id);
+  }
+
+  /** Moves to the next or previous highlighted claim after the one in view. */
+  step(direction: 1 | -1): string | null {
+    const claims = (this.state?.claims ?? []).filter((claim) => claim.anchored && claim.annotation?.verdict !== 'not-a-claim');
+    if (claims.length === 0) return null;
+    const focused = document.activeElement?.getAttribute('data-factmark-id');
+    const at = claims.findIndex((claim) => claim.id === focused);
+    const next = claims[(at + direction + claims.length) % claims.length] ?? claims[0];
+    if (!next) return null;
+    revealHighlight(next.id);
+    (document.querySelector(`mark[data-factmark-id="${next.id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    return next.id;
+  }
+
+  private render(): Promise<PageState> {
+    if (this.pending) {
+      // An edit arrived during a render: render once more after it, with the newest record.
+      this.again = true;
+      return this.pending;
+    }
+    this.pending = this.renderNow().finally(() => {
+      this.pending = null;
+      if (this.again) {
+        this.again = false;
+        void this.render();
+      }
+    });
+    return this.pending;
+  }
+
+  private async renderNow(): Promise<PageState> {
+    this.scan ??= scanPage(document, location.href);
+    this.scannedLength = document.body?.textContent?.length ?? 0;
+    const scan = this.scan;
+    const article = scan.article;
+    this.scannedRootLength = article?.root.textContent?.length ?? 0;
+    if (!article) {
+      this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'no-article', claims: [] };
+      return this.state;
+    }
+    const [settings, record] = await Promise.all([requestBackground('settings.get', {}), requestBackground('page.get', { key: scan.key })]);
+    const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    this.mutate(() => {
+      clearHighlights(article.root);
+      highlightClaims(article.root, claims);
+    });
+    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
+    return this.state;
+  }
+}
