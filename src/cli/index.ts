@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from '../core/claims/score';
 import { UsageError } from './errors';
 import { formatScan, scanFile } from './scan';
 
-const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json]';
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
 
 /** Splits argv into positional arguments and --flags (with values for those that take one). */
 function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -46,6 +46,20 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const result = evaluateFile(positional[0] as string);
       out(flags.has('--json') ? JSON.stringify(result) : formatEvaluation(result));
       return 0;
+    }
+    if (command === 'anchor') {
+      const { positional, flags } = parseArgs(rest, []);
+      if (positional.length !== 2) throw new UsageError(USAGE);
+      const { anchorFile, formatAnchors } = await import('./anchor');
+      const rows = anchorFile(positional[0] as string, positional[1] as string);
+      out(flags.has('--json') ? JSON.stringify(rows) : formatAnchors(rows));
+      return 0;
+    }
+    if (command === 'convert') {
+      const { positional, flags } = parseArgs(rest, ['--to', '--out', '--reviewer', '--organisation']);
+      if (positional.length !== 1) throw new UsageError(USAGE);
+      const { runConvert } = await import('./convert');
+      return runConvert(positional[0] as string, flags, out, err);
     }
     throw new UsageError(USAGE);
   } catch (error) {

@@ -1,0 +1,45 @@
+/** Export and import of the library in the formats fact-checkers' tools use; pure, for the UI and the CLI. */
+
+import type { PageRecord } from '../model/annotation';
+import { exportClaimReview } from './claimreview';
+import { exportCsv } from './csv';
+import type { ExportOptions } from './library';
+import { exportMarkdown } from './markdown';
+import { exportW3c } from './w3c';
+
+export { exportClaimReview, toClaimReview, toClaimReviews, CLAIMREVIEW_FIELDS, missingClaimReviewFields, type ClaimReview, type ClaimReviewField } from './claimreview';
+export { exportCsv, CSV_COLUMNS } from './csv';
+export { planImport, type ImportConflict, type ImportPlan } from './import-plan';
+export { IMPORT_LIMITS } from './json-input';
+export { claimsOf, VERDICT_LABELS, VERDICT_SCORES, verdictFromText, type Creator, type ExportOptions } from './library';
+export { exportMarkdown } from './markdown';
+export { exportW3c, toW3c, FACTMARK_VOCAB, type W3cAnnotation, type W3cCollection } from './w3c';
+export { describeIssue, parseImport, type ImportedItem, type ImportFormat, type ImportIssue, type ParsedImport, type ParseResult } from './w3c-import';
+
+/** The export formats, as the CLI's --to and the UI name them. */
+export const EXPORT_FORMATS = ['w3c', 'claimreview', 'csv', 'markdown'] as const;
+
+/** One of the export formats. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** File name extension and media type of each format, for downloads. */
+export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mediaType: string }> = {
+  w3c: { extension: 'jsonld', mediaType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"' },
+  claimreview: { extension: 'json', mediaType: 'application/ld+json' },
+  csv: { extension: 'csv', mediaType: 'text/csv;charset=utf-8' },
+  markdown: { extension: 'md', mediaType: 'text/markdown;charset=utf-8' },
+};
+
+/** The library as a file's text in the given format. */
+export function exportAs(format: ExportFormat, library: readonly PageRecord[], options: ExportOptions): string {
+  switch (format) {
+    case 'w3c':
+      return exportW3c(library, options);
+    case 'claimreview':
+      return exportClaimReview(library, options);
+    case 'csv':
+      return exportCsv(library);
+    case 'markdown':
+      return exportMarkdown(library, options);
+  }
+}
