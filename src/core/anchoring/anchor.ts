@@ -1,49 +1,184 @@
-import type { PassageSelector } from '../model/selectors';
+// Re-anchoring stored selectors in a page's body text, in order of certainty:
+//   a. position    the stored TextPositionSelector still holds the quote;
+//   b. quote       exact occurrences of the quote, ranked by context and closeness;
+//   c. normalised  the same in a copy of the text with whitespace, quote styles, dashes and
+//                  ellipses folded away (normalise.ts), mapped back to original offsets;
+//   d. fuzzy       approximate matches (a changed word or number inside the quote), searched
+//                  only in windows that an inverted word index points to (candidates.ts).
+// choose.ts decides, conservatively, when a candidate is good enough; otherwise the annotation is
+// an orphan (null). The normalised copy and the word index are built once per text, lazily, and
+// shared by every annotation anchored through the same Anchorer.
 
-/** Where a stored selector attached in the current text, and how sure that is (0..1). */
-export interface Anchor {
-  start: number;
-  end: number;
-  confidence: number;
-  method: 'position' | 'quote';
+import { candidateWindows, MIN_QUOTE_SEEDS, partOf, type Part } from './candidates';
+import { chooseExact, chooseFuzzy, MIN_QUOTE_SIMILARITY, type Anchor, type Candidate } from './choose';
+import { contextAt, storedContext, type StoredContext } from './context';
+import { searchWholeText, searchWindows, type FuzzyMatch } from './fuzzy';
+import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise';
+import { WordIndex, wordsOf } from './word-index';
+
+export type { Anchor, AnchorMethod } from './choose';
+
+/** What is stored for one annotation: a TextQuoteSelector and, optionally, a TextPositionSelector. */
+export interface AnchorTarget {
+  quote: { exact: string; prefix?: string; suffix?: string };
+  position?: { start: number; end: number } | null;
 }
 
-/** Length of the common suffix of a and b (how well the text before a match agrees with the prefix). */
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
+/** Anchors any number of selectors against one text, sharing the work that depends on the text only. */
+export interface Anchorer {
+  readonly text: string;
+  anchor(target: AnchorTarget): Anchor | null;
 }
 
-/** Length of the common prefix of a and b. */
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
+/** Occurrences of an exact quote examined at most: more means a word-sized quote, decided by context alone. */
+const MAX_OCCURRENCES = 1000;
+/** From this text length on, exact occurrences are looked up in the word index instead of scanned for. */
+const INDEXED_SEARCH_MIN_LENGTH = 100_000;
+
+/** Offsets of `needle` in `haystack`, at most MAX_OCCURRENCES of them. */
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let at = haystack.indexOf(needle); at >= 0 && out.length < MAX_OCCURRENCES; at = haystack.indexOf(needle, at + 1)) out.push(at);
+  return out;
 }
 
-/**
- * Attaches a selector to `text`: first the stored position, verified against the quote; else
- * every exact occurrence of the quote, scored by how much of the stored context surrounds it
- * and by closeness to the stored position. Returns null (an orphan) when the quote is absent.
- */
-export function anchorSelector(text: string, selector: PassageSelector): Anchor | null {
-  const { exact, prefix, suffix } = selector.quote;
-  const { start, end } = selector.position;
-  if (exact.length === 0) return null;
-  if (text.slice(start, end) === exact) return { start, end, confidence: 1, method: 'position' };
-  let best: Anchor | null = null;
-  let bestScore = -Infinity;
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const before = text.slice(Math.max(0, at - prefix.length), at);
-    const after = text.slice(at + exact.length, at + exact.length + suffix.length);
-    const context = (commonSuffixLength(before, prefix) + commonPrefixLength(after, suffix)) / Math.max(1, prefix.length + suffix.length);
-    const distance = Math.abs(at - start) / Math.max(1, text.length);
-    const score = context - distance;
-    if (score > bestScore) {
-      bestScore = score;
-      best = { start: at, end: at + exact.length, confidence: 0.8 + 0.2 * context, method: 'quote' };
-    }
+/** The stored position when it is a usable span (it may lie beyond the current text), else null. */
+function storedPosition(target: AnchorTarget): { start: number; end: number } | null {
+  const position = target.position;
+  if (!position || !Number.isInteger(position.start) || !Number.isInteger(position.end)) return null;
+  return position.start >= 0 && position.end > position.start ? position : null;
+}
+
+/** One annotation being anchored: its parsed selectors and a candidate builder. */
+interface Job {
+  target: AnchorTarget;
+  quote: Part;
+  stored: StoredContext;
+  position: { start: number; end: number } | null;
+  candidate(start: number, end: number, quoteSimilarity: number): Candidate;
+}
+
+/** The anchorer of one text; the normalised copy and word index are built on first need. */
+class TextAnchorer implements Anchorer {
+  private normalisedCopy: NormalisedText | null = null;
+  private wordIndex: WordIndex | null = null;
+
+  constructor(readonly text: string) {}
+
+  private get normalised(): NormalisedText {
+    return (this.normalisedCopy ??= normaliseText(this.text));
   }
-  return best;
+
+  private get index(): WordIndex {
+    return (this.wordIndex ??= new WordIndex(this.text, this.normalised));
+  }
+
+  anchor(target: AnchorTarget): Anchor | null {
+    const { text } = this;
+    const exact = target.quote.exact;
+    const quote = partOf(exact);
+    if (quote.text.length === 0) return null;
+    const stored = storedContext(target.quote.prefix ?? '', target.quote.suffix ?? '');
+    const position = storedPosition(target);
+    const job: Job = {
+      target,
+      quote,
+      stored,
+      position,
+      candidate: (start, end, quoteSimilarity) => ({
+        start,
+        end,
+        quoteSimilarity,
+        context: contextAt(text, start, end, stored),
+        proximity: position ? 1 - Math.min(1, Math.abs(start - position.start) / Math.max(1, text.length)) : 0,
+      }),
+    };
+    const exactCandidates = (): Candidate[] => this.exactOccurrences(exact).map((at) => job.candidate(at, at + exact.length, 1));
+
+    // a. The stored position, when it still holds the quote, unless another copy has agreeing
+    //    context and this one has none (text moved and a repeat slid into the old offsets).
+    if (position && text.slice(position.start, position.end) === exact) {
+      const here: Anchor = { start: position.start, end: position.end, confidence: 1, method: 'position' };
+      if (job.candidate(position.start, position.end, 1).context.agreeing > 0 || this.exactOccurrences(exact).length === 1) return here;
+      const elsewhere = chooseExact(exactCandidates(), 'quote', quote.text.length);
+      return elsewhere && elsewhere.start !== position.start ? elsewhere : here;
+    }
+    // b. Exact occurrences of the quote.
+    const byQuote = chooseExact(exactCandidates(), 'quote', quote.text.length);
+    if (byQuote) return byQuote;
+    // c. Occurrences in the normalised text, mapped back to original offsets.
+    const norm = this.normalised;
+    const normalisedCandidates = occurrences(norm.text, quote.text).map((at) => {
+      const span = toOriginalSpan(norm, at, at + quote.text.length);
+      return job.candidate(span.start, span.end, 1);
+    });
+    return chooseExact(normalisedCandidates, 'normalised', quote.text.length) ?? this.fuzzy(job);
+  }
+
+  /**
+   * Offsets of `exact` in the text. On long texts, an interior word of the quote (a whole word
+   * in any occurrence) is looked up in the index and each hit verified, instead of scanning the
+   * whole text per annotation; both give the same offsets, in text order.
+   */
+  private exactOccurrences(exact: string): number[] {
+    const interior = this.text.length < INDEXED_SEARCH_MIN_LENGTH ? [] : wordsOf(exact).filter((w) => w.offset > 0 && w.offset + w.length < exact.length);
+    if (interior.length === 0) return occurrences(this.text, exact);
+    const index = this.index;
+    const rarest = interior.reduce((a, b) => (index.count(b.key) < index.count(a.key) ? b : a));
+    const out: number[] = [];
+    for (const hit of index.originalPositions(rarest.key)) {
+      const at = hit - rarest.offset;
+      if (at >= 0 && this.text.startsWith(exact, at)) out.push(at);
+      if (out.length === MAX_OCCURRENCES) break;
+    }
+    return out;
+  }
+
+  /** Step d: approximate matches in the windows the word index points to. */
+  private fuzzy(job: Job): Anchor | null {
+    const { quote, target, position } = job;
+    const norm = this.normalised;
+    const maxErrors = Math.floor(quote.text.length * (1 - MIN_QUOTE_SIMILARITY));
+    if (maxErrors < 1) return null;
+    const query = {
+      quote,
+      prefix: partOf(target.quote.prefix ?? ''),
+      suffix: partOf(target.quote.suffix ?? ''),
+      expectedStart: position ? (norm.fromOriginal[Math.min(position.start, this.text.length)] ?? null) : null,
+      maxErrors,
+    };
+    const { windows, quoteSeeds } = candidateWindows(this.index, query, norm.text.length);
+    const toCandidate = (match: FuzzyMatch): Candidate => {
+      const span = toOriginalSpan(norm, match.start, match.end);
+      return job.candidate(span.start, span.end, 1 - match.errors / quote.text.length);
+    };
+    const inWindows = searchWindows(norm.text, quote.text, windows, maxErrors).map(toCandidate);
+    const found = chooseFuzzy(inWindows, quote.text.length);
+    if (found || quoteSeeds >= MIN_QUOTE_SEEDS) return found;
+    // The quote's own words hardly narrowed the search (all too common, or edited away): the
+    // bounded whole-text search, judged together with what the windows found.
+    const everywhere = searchWholeText(norm.text, quote.text, maxErrors).map(toCandidate);
+    return chooseFuzzy([...inWindows, ...everywhere], quote.text.length);
+  }
+}
+
+/** Creates an anchorer for `text`, to anchor any number of selectors against it. */
+export function createAnchorer(text: string): Anchorer {
+  return new TextAnchorer(text);
+}
+
+/** Anchors every target against one text, building the shared structures once. */
+export function anchorAll(text: string, targets: readonly AnchorTarget[]): Array<Anchor | null> {
+  const anchorer = createAnchorer(text);
+  return targets.map((target) => anchorer.anchor(target));
+}
+
+// anchorSelector is called once per annotation with the same page text (core/claims/merge.ts):
+// keeping the last anchorer lets those calls share one normalised copy and word index.
+let lastAnchorer: Anchorer | null = null;
+
+/** Anchors one selector in `text` (null: an orphan); repeated calls on the same text share work. */
+export function anchorSelector(text: string, selector: AnchorTarget): Anchor | null {
+  if (lastAnchorer?.text !== text) lastAnchorer = createAnchorer(text);
+  return lastAnchorer.anchor(selector);
 }
