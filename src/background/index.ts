@@ -1,5 +1,6 @@
 import { handleBackgroundRequests } from '../platform/browser';
 import { registerCommands } from './commands';
+import { downloadExport } from './exports';
 import { deleteAnnotation, deletePage, getPage, getSettings, listLibrary, restorePage, saveAnnotation, searchIndex, updateSettings } from './store';
 
 // Registered at the top level so a worker woken by a message finds its listener.
@@ -10,6 +11,7 @@ handleBackgroundRequests({
   'settings.get': () => getSettings(),
   'settings.update': ({ patch }) => updateSettings(patch),
   'library.list': () => listLibrary(),
+  'export.download': ({ format, key }) => downloadExport(format, key),
   'library.search-index': ({ keys }) => searchIndex(keys),
   'page.delete': ({ key }) => deletePage(key),
   'page.restore': ({ record }) => restorePage(record),

@@ -1,4 +1,6 @@
 import { libraryEntry, type LibraryEntry } from '../core/model/library';
+import { indexPage, type IndexedPage } from '../core/library/search';
+import { restoredRecord } from '../core/library/restore';
 import { applyEdit, PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord, validateEdit, type EditInput } from '../core/model/records';
 import type { PageRecord } from '../core/model/annotation';
 import { META_KEY, migrationsFrom, SCHEMA_VERSION, SETTINGS_KEY } from '../core/model/schema';
@@ -112,4 +114,68 @@ export async function listLibrary(): Promise<LibraryEntry[]> {
     else console.warn(`Factmark: skipped an unreadable page record (${key}).`);
   }
   return entries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** Library entries with search haystacks: of every page, or of the pages with these keys. */
+export async function searchIndex(keys?: string[]): Promise<IndexedPage[]> {
+  await ensureMigrated();
+  const items = await localStorage.get(keys ? keys.map(pageStorageKey) : null);
+  const pages: IndexedPage[] = [];
+  for (const [key, value] of Object.entries(items)) {
+    if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
+    const parsed = parsePageRecord(value);
+    if (parsed) pages.push(indexPage(parsed.record));
+    else console.warn(`Factmark: skipped an unreadable page record (${key}).`);
+  }
+  return pages;
+}
+
+/**
+ * Removes a page's record in the write queue and returns it exactly as it was stored (extra
+ * or unreadable parts included), so that restorePage can put it back unchanged. Null when
+ * there was nothing to delete. An unreadable record is left alone rather than destroyed.
+ */
+export async function deletePage(key: string): Promise<PageRecord | null> {
+  await ensureMigrated();
+  return queue.run(async () => {
+    const storageKey = pageStorageKey(key);
+    const stored = (await localStorage.get(storageKey))[storageKey];
+    if (stored === undefined) return null;
+    if (!parsePageRecord(stored)) throw new Error(`The record of ${key} is unreadable and was not deleted.`);
+    await localStorage.remove(storageKey);
+    // It parsed, so it has the shape of a PageRecord, plus whatever else was stored with it.
+    return stored as PageRecord;
+  });
+}
+
+/**
+ * Puts back a record that deletePage returned, in the write queue. When the page has been
+ * annotated again since, both are kept: the newer annotations win where ids collide.
+ */
+export async function restorePage(record: PageRecord): Promise<PageRecord> {
+  const parsed = parsePageRecord(record);
+  if (!parsed) throw new Error('Cannot restore: the record is not a Factmark page record.');
+  await ensureMigrated();
+  return queue.run(async () => {
+    const storageKey = pageStorageKey(parsed.record.key);
+    const current = (await localStorage.get(storageKey))[storageKey];
+    // A readable current record is a PageRecord plus whatever else was stored with it.
+    const restored = restoredRecord(record, current !== undefined && parsePageRecord(current) ? (current as PageRecord) : null);
+    await writePage(restored);
+    return parsePageRecord(restored)?.record ?? parsed.record;
+  });
+}
+
+/** Every readable page record (bad ones are skipped and reported), for exports. */
+export async function allPages(): Promise<PageRecord[]> {
+  await ensureMigrated();
+  const items = await localStorage.get(null);
+  const records: PageRecord[] = [];
+  for (const [key, value] of Object.entries(items)) {
+    if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
+    const parsed = parsePageRecord(value);
+    if (parsed) records.push(parsed.record);
+    else console.warn(`Factmark: skipped an unreadable page record (${key}) in the export.`);
+  }
+  return records;
 }

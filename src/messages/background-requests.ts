@@ -2,6 +2,8 @@ import type { AnnotationEdit, PageRecord } from '../core/model/annotation';
 import type { PassageSelector } from '../core/model/selectors';
 import type { Settings } from '../core/model/settings';
 import type { LibraryEntry } from '../core/model/library';
+import type { ExportFormat } from '../core/export';
+import type { IndexedPage } from '../core/library/search';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */
 export interface PageRef {
@@ -25,8 +27,22 @@ export interface BackgroundRequests {
   'settings.get': { request: Record<string, never>; reply: Settings };
   /** Changes some settings. */
   'settings.update': { request: { patch: Partial<Settings> }; reply: Settings };
+  /** Exports one page (key) or the whole library (key null) and downloads the file. */
+  'export.download': { request: { format: ExportFormat; key: string | null }; reply: { fileName: string; claims: number } };
   /** Every annotated page, newest first, with counts by verdict. */
   'library.list': { request: Record<string, never>; reply: LibraryEntry[] };
+  /**
+   * Library entries with their search haystacks: every page without `keys`, else only the
+   * pages with these canonical keys (a key missing from the reply has no record any more).
+   */
+  'library.search-index': { request: { keys?: string[] }; reply: IndexedPage[] };
+  /** Removes a page's record with all its annotations; replies with what was stored, for Undo. */
+  'page.delete': { request: { key: string }; reply: PageRecord | null };
+  /**
+   * Puts back a record that page.delete returned, exactly as it was. Annotations made on the
+   * page since the delete are kept. Replies with the stored record.
+   */
+  'page.restore': { request: { record: PageRecord }; reply: PageRecord };
 }
 
 /** The name of a background request. */

@@ -127,3 +127,18 @@ export function onCommand(callback: (command: string, tabId: number | null) => v
     void activeTabId().then((tabId) => callback(command, tabId));
   });
 }
+
+/**
+ * Saves text as a file in the downloads folder. Firefox's event page can make a blob: URL;
+ * Chrome's service worker cannot (no URL.createObjectURL), so it gets a data: URL.
+ */
+export async function downloadText(filename: string, mediaType: string, text: string): Promise<void> {
+  const canBlob = typeof URL.createObjectURL === 'function';
+  const url = canBlob ? URL.createObjectURL(new Blob([text], { type: mediaType })) : `data:${mediaType.split(';')[0]};charset=utf-8,${encodeURIComponent(text)}`;
+  try {
+    await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+  } finally {
+    // The download has its own copy once started; free the blob soon after.
+    if (canBlob) setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}

@@ -5,6 +5,7 @@ import { pageStorageKey } from '../core/model/records';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
 import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
 import { ClaimCard } from './ClaimCard';
+import { ExportBar } from './ExportBar';
 import { Summary } from './Summary';
 
 type View = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'error'; message: string } | { kind: 'page'; page: PageState };
@@ -105,6 +106,7 @@ export function App({ tabId }: { tabId: number | null }) {
               ))}
           </ol>
           <p class="shortcuts muted">{t('shortcutsHint')}</p>
+          <ExportBar pageKey={view.page.key} />
         </>
       )}
     </main>
