@@ -1,6 +1,7 @@
 import { handleBackgroundRequests } from '../platform/browser';
 import { registerCommands } from './commands';
 import { downloadExport } from './exports';
+import { commitImport, previewImport } from './imports';
 import { deleteAnnotation, deletePage, getPage, getSettings, listLibrary, restorePage, saveAnnotation, searchIndex, updateSettings } from './store';
 
 // Registered at the top level so a worker woken by a message finds its listener.
@@ -12,6 +13,8 @@ handleBackgroundRequests({
   'settings.update': ({ patch }) => updateSettings(patch),
   'library.list': () => listLibrary(),
   'export.download': ({ format, key }) => downloadExport(format, key),
+  'import.preview': ({ text }) => previewImport(text),
+  'import.commit': ({ text }) => commitImport(text),
   'library.search-index': ({ keys }) => searchIndex(keys),
   'page.delete': ({ key }) => deletePage(key),
   'page.restore': ({ record }) => restorePage(record),

@@ -179,3 +179,31 @@ export async function allPages(): Promise<PageRecord[]> {
   }
   return records;
 }
+
+/**
+ * Reads every record, lets `plan` decide which records to write, and writes them in ONE
+ * storage.local.set call, inside the write queue: an import lands completely or not at all.
+ */
+export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[]) => { records: PageRecord[]; result: T }): Promise<T> {
+  await ensureMigrated();
+  return queue.run(async () => {
+    const items = await localStorage.get(null);
+    const existing: PageRecord[] = [];
+    for (const [key, value] of Object.entries(items)) {
+      if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
+      const parsed = parsePageRecord(value);
+      if (parsed) existing.push(parsed.record);
+    }
+    const { records, result } = plan(existing);
+    if (records.length > 0) {
+      const batch: Record<string, PageRecord> = {};
+      for (const record of records) batch[pageStorageKey(record.key)] = record;
+      try {
+        await localStorage.set(batch);
+      } catch (error) {
+        throw new Error(`Nothing was imported: browser storage refused the write (${error instanceof Error ? error.message : String(error)}).`);
+      }
+    }
+    return result;
+  });
+}

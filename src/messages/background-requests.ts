@@ -3,6 +3,7 @@ import type { PassageSelector } from '../core/model/selectors';
 import type { Settings } from '../core/model/settings';
 import type { LibraryEntry } from '../core/model/library';
 import type { ExportFormat } from '../core/export';
+import type { ImportSummary } from '../background/imports';
 import type { IndexedPage } from '../core/library/search';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */
@@ -29,6 +30,10 @@ export interface BackgroundRequests {
   'settings.update': { request: { patch: Partial<Settings> }; reply: Settings };
   /** Exports one page (key) or the whole library (key null) and downloads the file. */
   'export.download': { request: { format: ExportFormat; key: string | null }; reply: { fileName: string; claims: number } };
+  /** What importing a file's text would do; changes nothing. */
+  'import.preview': { request: { text: string }; reply: ImportSummary };
+  /** Imports a file's text atomically (all or nothing); newer local edits are kept. */
+  'import.commit': { request: { text: string }; reply: ImportSummary };
   /** Every annotated page, newest first, with counts by verdict. */
   'library.list': { request: Record<string, never>; reply: LibraryEntry[] };
   /**

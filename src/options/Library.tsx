@@ -7,6 +7,7 @@ import type { Settings } from '../core/model/settings';
 import { VERDICT_IDS } from '../core/model/verdicts';
 import { localStorage, requestBackground, t } from '../platform/browser';
 import { verdictLabel } from '../popup/labels';
+import { ImportExport } from './ImportExport';
 import { PageList, pageTitle } from './PageList';
 import { SettingsForm } from './SettingsForm';
 import { useLibraryIndex } from './use-library-index';
@@ -243,6 +244,7 @@ export function Library() {
           </>
         )}
       </section>
+      <ImportExport />
 
       <section class="lib-settings-section" aria-labelledby="settings-heading">
         <h2 id="settings-heading" tabIndex={-1}>

@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import type { ImportSummary } from '../background/imports';
+import { requestBackground, t } from '../platform/browser';
+import { ExportBar } from '../popup/ExportBar';
+
+/** Files larger than this are refused before reading (the parser has its own limits too). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+type Stage = { kind: 'idle' } | { kind: 'reading' } | { kind: 'preview'; text: string; summary: ImportSummary } | { kind: 'done'; summary: ImportSummary } | { kind: 'error'; message: string };
+
+function Counts({ summary }: { summary: ImportSummary }) {
+  return (
+    <ul class="import-counts">
+      <li>{t('importNew', String(summary.new))}</li>
+      <li>{t('importUpdated', String(summary.updated))}</li>
+      <li>{t('importDuplicates', String(summary.duplicatesSkipped))}</li>
+      <li>{t('importKeptLocal', String(summary.keptLocalNewer))}</li>
+      <li>{t('importRejected', String(summary.rejected.length))}</li>
+    </ul>
+  );
+}
+
+/** Export of the whole library, and import with a preview before anything is written. */
+export function ImportExport() {
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const fail = (error: unknown) => setStage({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) return setStage({ kind: 'error', message: t('importTooLarge') });
+    setStage({ kind: 'reading' });
+    try {
+      const text = await file.text();
+      setStage({ kind: 'preview', text, summary: await requestBackground('import.preview', { text }) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const confirm = async (text: string) => {
+    try {
+      setStage({ kind: 'done', summary: await requestBackground('import.commit', { text }) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+  return (
+    <section class="import-export" aria-labelledby="import-export-heading">
+      <h2 id="import-export-heading">{t('importExportHeading')}</h2>
+      <ExportBar pageKey={null} />
+      <label class="import-file">
+        {t('importLabel')}
+        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(event) => void choose(event.currentTarget.files?.[0])} />
+      </label>
+      <div role="status" class="import-status">
+        {stage.kind === 'reading' && <p class="muted">{t('importReading')}</p>}
+        {stage.kind === 'error' && <p class="error">{t('importFailed', stage.message)}</p>}
+        {stage.kind === 'preview' && (
+          <div class="import-preview">
+            <p>{t('importPreview', [String(stage.summary.total), stage.summary.format])}</p>
+            <Counts summary={stage.summary} />
+            {stage.summary.rejected.length > 0 && (
+              <ul class="import-rejections">
+                {stage.summary.rejected.slice(0, 10).map((issue) => (
+                  <li key={issue.index}>{t('importRejection', [String(issue.index + 1), issue.reason])}</li>
+                ))}
+              </ul>
+            )}
+            <button type="button" disabled={stage.summary.new + stage.summary.updated === 0} onClick={() => void confirm(stage.text)}>
+              {t('importConfirm')}
+            </button>{' '}
+            <button type="button" onClick={() => setStage({ kind: 'idle' })}>{t('importCancel')}</button>
+          </div>
+        )}
+        {stage.kind === 'done' && (
+          <div>
+            <p>{t('importDone')}</p>
+            <Counts summary={stage.summary} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
