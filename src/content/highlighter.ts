@@ -1,6 +1,7 @@
 import Mark from 'mark.js';
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import type { ClaimView } from '../core/model/page-state';
+import type { HighlightStyle } from '../core/model/settings';
 import { SKIPPED_SELECTORS } from '../core/text/text-index';
 
 /** Class of every highlight element. */
@@ -43,7 +44,7 @@ export function clearHighlights(root: Element): void {
  * Wraps each anchored claim in `<mark>` elements (one per text node it spans) carrying
  * data-factmark-id and data-factmark-verdict. Ranges index the same body text as the text index.
  */
-export function highlightClaims(root: Element, claims: ClaimView[]): void {
+export function highlightClaims(root: Element, claims: ClaimView[], style: HighlightStyle = 'both'): void {
   const ranges = withoutOverlaps(claims.filter((claim) => claim.anchored));
   if (ranges.length === 0) return;
   const focusable = new Set<string>();
@@ -55,6 +56,7 @@ export function highlightClaims(root: Element, claims: ClaimView[]): void {
       const claim = (range as MarkRange).claim;
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
+      element.setAttribute('data-factmark-style', style);
       // The first piece of each claim takes keyboard focus, which shows its card.
       if (!focusable.has(claim.id)) {
         focusable.add(claim.id);

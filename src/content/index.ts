@@ -58,4 +58,4 @@ document.addEventListener('focusin', (event) => {
 document.addEventListener('scroll', () => card.hide(), { passive: true });
 
 observer.start();
-void controller.ready().catch((error: unknown) => console.warn(`Factmark could not scan this page: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`));
+void controller.autoStart().catch((error: unknown) => console.warn(`Factmark could not scan this page: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`));

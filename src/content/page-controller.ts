@@ -5,6 +5,17 @@ import { requestBackground } from '../platform/browser';
 import { clearHighlights, highlightClaims, revealHighlight } from './highlighter';
 import { scanPage, type PageScan } from './page-scan';
 
+/** True when the host or a parent domain of it is on the reader's disabled list. */
+export function isSiteDisabled(hostname: string, disabledSites: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** A cheap signal that a page is a news or blog article, for the "news-like pages only" setting. */
+export function looksLikeNews(doc: Document): boolean {
+  return doc.querySelector('article, [itemtype*="Article"], meta[property="og:type"][content="article"], meta[property="article:published_time"], script[type="application/ld+json"]') !== null;
+}
+
 /**
  * The page's state: the scan (article, sentences, scores), joined with the stored record
  * and drawn as highlights. Renders one at a time; DOM changes go through `mutate` so the
@@ -93,7 +104,22 @@ export class PageController {
     return this.pending;
   }
 
+  /** Starts on page load, unless the settings say to wait for the reader to ask. */
+  async autoStart(): Promise<PageState | null> {
+    const settings = await requestBackground('settings.get', {});
+    if (settings.scanMode === 'on-request') return null;
+    if (settings.scanMode === 'news-like' && !looksLikeNews(document)) return null;
+    return this.ready();
+  }
+
   private async renderNow(): Promise<PageState> {
+    const settings = await requestBackground('settings.get', {});
+    if (isSiteDisabled(location.hostname, settings.disabledSites)) {
+      const root = this.scan?.article?.root;
+      if (root) this.mutate(() => clearHighlights(root));
+      this.state = { key: this.scan?.key ?? location.href, url: location.href, title: document.title, status: 'disabled', claims: [] };
+      return this.state;
+    }
     this.scan ??= scanPage(document, location.href);
     this.scannedLength = document.body?.textContent?.length ?? 0;
     const scan = this.scan;
@@ -103,11 +129,11 @@ export class PageController {
       this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'no-article', claims: [] };
       return this.state;
     }
-    const [settings, record] = await Promise.all([requestBackground('settings.get', {}), requestBackground('page.get', { key: scan.key })]);
+    const record = await requestBackground('page.get', { key: scan.key });
     const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
     this.mutate(() => {
       clearHighlights(article.root);
-      highlightClaims(article.root, claims);
+      highlightClaims(article.root, claims, settings.highlightStyle);
     });
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
     return this.state;

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AnnotationEdit, PageRecord } from '../core/model/annotation';
 import type { ClaimView, PageState } from '../core/model/page-state';
 import { pageStorageKey } from '../core/model/records';
+import { SETTINGS_KEY } from '../core/model/schema';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
 import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
 import { ClaimCard } from './ClaimCard';
 import { ExportBar } from './ExportBar';
+import { SiteToggle } from './SiteToggle';
 import { Summary } from './Summary';
 
 type View = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'error'; message: string } | { kind: 'page'; page: PageState };
@@ -57,7 +59,7 @@ export function App({ tabId }: { tabId: number | null }) {
   useEffect(() => {
     if (!pageKey) return;
     localStorage.onChanged((keys) => {
-      if (keys.includes(pageStorageKey(pageKey))) void load();
+      if (keys.includes(pageStorageKey(pageKey)) || keys.includes(SETTINGS_KEY)) void load();
     });
   }, [pageKey, load]);
 
@@ -94,6 +96,12 @@ export function App({ tabId }: { tabId: number | null }) {
       {view.kind === 'restricted' && <p class="state">{t('restrictedPage')}</p>}
       {view.kind === 'error' && <p class="state error" role="alert">{t('errorGeneric', view.message)}</p>}
       {view.kind === 'page' && view.page.status === 'no-article' && <p class="state">{t('noArticle')}</p>}
+      {view.kind === 'page' && view.page.status === 'disabled' && <p class="state">{t('siteDisabled')}</p>}
+      {view.kind === 'page' && (
+        <p class="state site-row">
+          <SiteToggle url={view.page.url} />
+        </p>
+      )}
       {view.kind === 'page' && view.page.status === 'ready' && view.page.claims.length === 0 && <p class="state">{t('noClaims')}</p>}
       {view.kind === 'page' && view.page.claims.length > 0 && (
         <>

@@ -118,4 +118,22 @@ run.each(BROWSERS)('%s: dynamic pages and claims from selections', (browserName)
     await page.waitForFunction(`[...document.querySelectorAll('mark')].some((m) => m.getAttribute('data-factmark-id') === ${JSON.stringify(reply.value)})`, 10_000);
     await page.close();
   });
+
+  test('turning Factmark off for the site from the popup removes the highlights; the highlight style setting applies', async () => {
+    const page = await driver.openPage(server.url('/static.html'));
+    await page.waitForSelector('mark[data-factmark-id]', 15_000);
+    const tabId = await driver.tabIdOf(server.url('/static.html'));
+    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.click({ role: 'button', name: 'Turn off for 127.0.0.1', exact: true });
+    await page.waitForFunction(() => document.querySelectorAll('mark[data-factmark-id]').length === 0, 10_000);
+    await popup.waitForSelector({ role: 'button', name: 'Turn on for 127.0.0.1', exact: true }, 10_000);
+    await popup.click({ role: 'button', name: 'Turn on for 127.0.0.1', exact: true });
+    await page.waitForSelector('mark[data-factmark-id]', 10_000);
+    const settings = (await driver.storageGet('settings')).settings as Record<string, unknown>;
+    await driver.storageSet({ settings: { ...settings, highlightStyle: 'underline' } });
+    await page.waitForSelector('mark[data-factmark-style="underline"]', 10_000);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('mark[data-factmark-id]') as Element).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await popup.close();
+    await page.close();
+  });
 });
