@@ -18,6 +18,20 @@ function annotationsIn(items: Record<string, unknown>): Record<string, StoredAnn
   return page?.annotations ?? {};
 }
 
+/** Opens the first claim's editor, waiting until it is really open (the list may re-render once after load). */
+async function openFirstDetails(popup: PageHandle): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await popup.attribute({ css: '.claim [aria-expanded]', nth: 0 }, 'aria-expanded')) !== 'true') await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
+    try {
+      await popup.waitForSelector({ css: '.claim .claim-details', nth: 0 }, 3_000);
+      return;
+    } catch {
+      // Clicked during a re-render: try again.
+    }
+  }
+  throw new Error('the claim editor did not open');
+}
+
 run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => {
   let server: TestServer;
   let driver: BrowserDriver;
@@ -71,7 +85,7 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
 
   test('3. a verdict, a source URL and a note are stored in browser.storage.local', async () => {
     await popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'false');
-    await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
+    await openFirstDetails(popup);
     await popup.fill({ label: 'Source URL', nth: 0 }, 'https://example.org/fact-check/troops');
     await popup.click({ role: 'button', name: 'Add source', nth: 0 });
     await popup.fill({ label: 'Note', exact: true, nth: 0 }, 'No public record of a troop increase.');
@@ -100,7 +114,7 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
     await popup.reload();
     await popup.waitForSelector(`.claim[data-claim-id="${firstClaimId}"]`, 15_000);
     expect(await popup.value({ label: 'Verdict', exact: true, nth: 0 })).toBe('false');
-    await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
+    await openFirstDetails(popup);
     expect(await popup.value({ label: 'Note', exact: true, nth: 0 })).toBe('No public record of a troop increase.');
     expect(await popup.attribute(`.claim[data-claim-id="${firstClaimId}"] .sources a`, 'href')).toBe('https://example.org/fact-check/troops');
     await popup.screenshot(artifactPath(`${browserName}-popup.png`));
