@@ -71,7 +71,7 @@ run.each(BROWSERS)('%s: durability', (browserName) => {
       const claims = state.value.claims.slice(0, 10).map((c) => ({ id: c.id, selector: c.selector }));
       const EDITS = 150;
       // Each editor fires all its edits at once; each edit changes one field of one claim.
-      const fire = (field: 'note' | 'tags' | 'verdict', who: string) =>
+      const fire =
         async (input: { page: typeof page; claims: typeof claims; field: string; who: string; edits: number }) => {
           const g = globalThis as unknown as Record<'browser' | 'chrome', { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } | undefined>;
           const api = (g.browser ?? g.chrome)!;
@@ -86,9 +86,9 @@ run.each(BROWSERS)('%s: durability', (browserName) => {
           return replies.filter((r) => r.ok).length;
         };
       const [a, b, c] = await Promise.all([
-        popupA.evaluate(fire('note', 'A'), { page, claims, field: 'note', who: 'A', edits: EDITS }),
-        popupB.evaluate(fire('tags', 'B'), { page, claims, field: 'tags', who: 'B', edits: EDITS }),
-        library.evaluate(fire('verdict', 'L'), { page, claims, field: 'verdict', who: 'L', edits: EDITS }),
+        popupA.evaluate(fire, { page, claims, field: 'note', who: 'A', edits: EDITS }),
+        popupB.evaluate(fire, { page, claims, field: 'tags', who: 'B', edits: EDITS }),
+        library.evaluate(fire, { page, claims, field: 'verdict', who: 'L', edits: EDITS }),
       ]);
       expect([a, b, c]).toEqual([EDITS, EDITS, EDITS]);
       const stored = (await driver.storageGet())[`page:${page.key}`] as { annotations: Record<string, Stored> };
