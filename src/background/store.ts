@@ -102,32 +102,30 @@ async function getSettingsUnqueued(): Promise<Settings> {
   return parseSettings((await localStorage.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
-/** Every stored page as a library entry, most recently updated first; bad records are skipped. */
-export async function listLibrary(): Promise<LibraryEntry[]> {
-  await ensureMigrated();
-  const items = await localStorage.get(null);
-  const entries: LibraryEntry[] = [];
+/** The readable page records among storage items; unreadable ones are reported and skipped. */
+function readRecords(items: Record<string, unknown>): PageRecord[] {
+  const records: PageRecord[] = [];
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
     const parsed = parsePageRecord(value);
-    if (parsed) entries.push(libraryEntry(parsed.record));
+    if (parsed) records.push(parsed.record);
     else console.warn(`Factmark: skipped an unreadable page record (${key}).`);
   }
-  return entries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return records;
+}
+
+/** Every stored page as a library entry, most recently updated first; bad records are skipped. */
+export async function listLibrary(): Promise<LibraryEntry[]> {
+  await ensureMigrated();
+  return readRecords(await localStorage.get(null))
+    .map(libraryEntry)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 /** Library entries with search haystacks: of every page, or of the pages with these keys. */
 export async function searchIndex(keys?: string[]): Promise<IndexedPage[]> {
   await ensureMigrated();
-  const items = await localStorage.get(keys ? keys.map(pageStorageKey) : null);
-  const pages: IndexedPage[] = [];
-  for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
-    const parsed = parsePageRecord(value);
-    if (parsed) pages.push(indexPage(parsed.record));
-    else console.warn(`Factmark: skipped an unreadable page record (${key}).`);
-  }
-  return pages;
+  return readRecords(await localStorage.get(keys ? keys.map(pageStorageKey) : null)).map(indexPage);
 }
 
 /**
@@ -169,15 +167,7 @@ export async function restorePage(record: PageRecord): Promise<PageRecord> {
 /** Every readable page record (bad ones are skipped and reported), for exports. */
 export async function allPages(): Promise<PageRecord[]> {
   await ensureMigrated();
-  const items = await localStorage.get(null);
-  const records: PageRecord[] = [];
-  for (const [key, value] of Object.entries(items)) {
-    if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
-    const parsed = parsePageRecord(value);
-    if (parsed) records.push(parsed.record);
-    else console.warn(`Factmark: skipped an unreadable page record (${key}) in the export.`);
-  }
-  return records;
+  return readRecords(await localStorage.get(null));
 }
 
 /**
@@ -187,14 +177,7 @@ export async function allPages(): Promise<PageRecord[]> {
 export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[]) => { records: PageRecord[]; result: T }): Promise<T> {
   await ensureMigrated();
   return queue.run(async () => {
-    const items = await localStorage.get(null);
-    const existing: PageRecord[] = [];
-    for (const [key, value] of Object.entries(items)) {
-      if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
-      const parsed = parsePageRecord(value);
-      if (parsed) existing.push(parsed.record);
-    }
-    const { records, result } = plan(existing);
+    const { records, result } = plan(readRecords(await localStorage.get(null)));
     if (records.length > 0) {
       const batch: Record<string, PageRecord> = {};
       for (const record of records) batch[pageStorageKey(record.key)] = record;
