@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROWSERS, hasBuiltExtension, launch, type BrowserDriver, type PageHandle } from './harness/driver';
+import { startServer, type TestServer } from './harness/server';
 
 const run = hasBuiltExtension() ? describe : describe.skip;
 const dir = mkdtempSync(join(tmpdir(), 'factmark-import-'));
@@ -94,5 +95,40 @@ run.each(BROWSERS)('%s: import on the library page', (browserName) => {
     expect(annotation?.tags).toEqual(['census', 'population']);
     expect(annotation?.note).toContain('census');
     await library.close();
+  });
+
+  test('a Hypothesis export of a page imports and anchors on that page', async () => {
+    const server: TestServer = await startServer();
+    try {
+      const pageUrl = server.url('/sample/venezuela-russia.html');
+      const exact = 'Russia is Maduro’s most prominent ally and has deployed a significant, though not precisely permanent, troop presence to Venezuela.';
+      const exported = JSON.stringify({
+        export_date: '2024-05-01T10:00:00.000Z',
+        annotations: [
+          {
+            id: 'hyp-sample-1',
+            uri: `${pageUrl}?utm_source=hypothesis`,
+            created: '2024-04-30T09:00:00.000000+00:00',
+            updated: '2024-04-30T09:05:00.000000+00:00',
+            text: 'Compare with the 2019 deployment reports.',
+            tags: ['russia'],
+            document: { title: ['Maduro Envoy in Moscow'] },
+            // Hypothesis positions count the whole document: only a hint here.
+            target: [{ source: pageUrl, selector: [{ type: 'TextPositionSelector', start: 4100, end: 4228 }, { type: 'TextQuoteSelector', exact, prefix: 'orders from Maduro.', suffix: ' U.S. Secretary of State' }] }],
+          },
+        ],
+      });
+      const library = await driver.openExtensionPage('library.html');
+      await library.waitForSelector('input[type=file]', 10_000);
+      await chooseFile(library, browserName, file('hypothesis-sample.json', exported), exported);
+      await library.click({ role: 'button', name: 'Confirm import', exact: true });
+      await driver.waitForStorage((all) => JSON.stringify(all).includes('Compare with the 2019 deployment reports.'), 10_000);
+      const page = await driver.openPage(pageUrl);
+      await page.waitForFunction(`[...document.querySelectorAll('mark[data-factmark-id^="h-"]')].map((m) => m.textContent).join('') === ${JSON.stringify(exact)}`, 15_000);
+      await library.close();
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 });
