@@ -50,6 +50,42 @@ run.each(BROWSERS)('%s: export from the popup', (browserName) => {
     expect(contents.some((text) => text.replace(/^\uFEFF/, '').startsWith('page_url,'))).toBe(true);
     expect(contents.some((text) => text.includes('Mostly false') && text.includes('> '))).toBe(true);
   });
+
+  test('round trip: W3C export, import into an empty profile, export again gives the same library', async () => {
+    const library = await driver.openExtensionPage('library.html');
+    await library.waitForSelector({ role: 'button', name: 'Export W3C JSON-LD', exact: true }, 10_000);
+    const before = (await waitForDownloads(driver, 0)).length;
+    await library.click({ role: 'button', name: 'Export W3C JSON-LD', exact: true });
+    const first = await newestW3c(driver, before + 1);
+    const fresh = await launch(browserName);
+    try {
+      const target = await fresh.openExtensionPage('library.html');
+      await target.waitForSelector('input[type=file]', 10_000);
+      await target.evaluate(
+        ({ content }) => {
+          const input = document.querySelector('input[type=file]') as HTMLInputElement;
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content], 'factmark.jsonld', { type: 'application/ld+json' }));
+          input.files = transfer.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        { content: first },
+      );
+      await target.click({ role: 'button', name: 'Confirm import', exact: true });
+      await fresh.waitForStorage((all) => Object.keys(all).some((key) => key.startsWith('page:')), 10_000);
+      await target.reload();
+      await target.click({ role: 'button', name: 'Export W3C JSON-LD', exact: true });
+      const second = await newestW3c(fresh, 1);
+      // The collection and its page are new documents (their own id and export time); every
+      // annotation in them must come back identical.
+      const annotations = (text: string) => JSON.stringify((JSON.parse(text) as { first: { items: unknown[] } }).first.items);
+      expect(annotations(second)).toBe(annotations(first));
+      expect(JSON.parse(second).total).toBe(JSON.parse(first).total);
+      expect(JSON.parse(first).total).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 async function waitForDownloads(driver: BrowserDriver, count: number): Promise<DownloadInfo[]> {
@@ -63,4 +99,13 @@ async function waitForDownloads(driver: BrowserDriver, count: number): Promise<D
     if (items.filter((d) => d.state === 'complete').length >= count || Date.now() > deadline) return items;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+}
+
+/** Waits for at least `count` completed downloads and returns the newest W3C export's text. */
+async function newestW3c(driver: BrowserDriver, count: number): Promise<string> {
+  const downloads = await waitForDownloads(driver, count);
+  const texts = downloads.filter((d) => d.state === 'complete').map((d) => readFileSync(d.filename, 'utf8'));
+  const w3c = texts.filter((text) => text.includes('"AnnotationCollection"'));
+  if (w3c.length === 0) throw new Error('no W3C export was downloaded');
+  return w3c[0] as string;
 }
