@@ -1,18 +1,5 @@
-import { parseImport, planImport, type ImportPlan } from '../core/export';
+import { parseImport, planImport, type ImportPlan, type ImportSummary } from '../core/export';
 import { allPages, replaceRecordsAtomically } from './store';
-
-/** What the library shows before (and after) an import: counts and the reasons for rejections. */
-export interface ImportSummary {
-  format: string;
-  total: number;
-  new: number;
-  updated: number;
-  duplicatesSkipped: number;
-  keptLocalNewer: number;
-  rejected: Array<{ index: number; reason: string }>;
-  warnings: number;
-  pages: number;
-}
 
 function summarise(format: string, total: number, plan: ImportPlan): ImportSummary {
   return {

@@ -3,7 +3,7 @@ import type { PassageSelector } from '../core/model/selectors';
 import type { Settings } from '../core/model/settings';
 import type { LibraryEntry } from '../core/model/library';
 import type { ExportFormat } from '../core/export';
-import type { ImportSummary } from '../background/imports';
+import type { ImportSummary } from '../core/export';
 import type { IndexedPage } from '../core/library/search';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */

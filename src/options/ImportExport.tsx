@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportSummary } from '../background/imports';
+import type { ImportSummary } from '../core/export';
 import { requestBackground, t } from '../platform/browser';
 import { ExportBar } from '../popup/ExportBar';
 

@@ -10,6 +10,7 @@ import { exportW3c } from './w3c';
 export { exportClaimReview, toClaimReview, toClaimReviews, CLAIMREVIEW_FIELDS, missingClaimReviewFields, type ClaimReview, type ClaimReviewField } from './claimreview';
 export { exportCsv, CSV_COLUMNS } from './csv';
 export { planImport, type ImportConflict, type ImportPlan } from './import-plan';
+export type { ImportSummary } from './import-summary';
 export { IMPORT_LIMITS } from './json-input';
 export { claimsOf, VERDICT_LABELS, VERDICT_SCORES, verdictFromText, type Creator, type ExportOptions } from './library';
 export { exportMarkdown } from './markdown';
