@@ -24,7 +24,8 @@ const build = run(process.execPath, ['build.mjs', '--dev']);
 await new Promise((done, fail) => build.on('exit', (code) => (code === 0 ? done() : fail(new Error(`build failed (${code})`)))));
 
 const server = await startStaticServer({ port, mounts: { '/sample/': join(root, 'sample'), '/': join(root, 'sample') } });
-const startUrl = `${server.origin}/sample/venezuela-russia.html`;
+// The fragment scrolls straight to the story, where the highlights are.
+const startUrl = `${server.origin}/sample/venezuela-russia.html#article-body`;
 console.log(`Serving the sample article at ${startUrl}`);
 
 const webExt = join(root, 'node_modules', '.bin', 'web-ext');
