@@ -16,8 +16,8 @@ const corpusDir = join(root, '..', 'shared', 'corpus', 'readability');
 const claimsDir = process.env.FACTMARK_CLAIMS_DATA ?? join(root, '..', 'shared', 'data', 'claims');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
-async function bundle(format) {
-  const result = await esbuild.build({ entryPoints: [join(root, 'bench', 'pipeline-entry.ts')], bundle: true, write: false, format, platform: format === 'esm' ? 'node' : 'browser', globalName: format === 'iife' ? 'factmarkBench' : undefined, external: format === 'esm' ? ['jsdom'] : [], logLevel: 'warning' });
+async function bundle(format, entry = 'pipeline-entry.ts', globalName = 'factmarkBench') {
+  const result = await esbuild.build({ entryPoints: [join(root, 'bench', entry)], bundle: true, write: false, format, platform: format === 'esm' ? 'node' : 'browser', globalName: format === 'iife' ? globalName : undefined, external: format === 'esm' ? ['jsdom'] : [], logLevel: 'warning' });
   return result.outputFiles[0].text;
 }
 
@@ -85,8 +85,23 @@ const context = await chromium.launchPersistentContext('', { executablePath: pro
 await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
 const browserRows = [];
 const ratios = [];
+let anchoringReport = null;
 try {
   const page = await context.newPage();
+  if (pages.includes('lazy-image-2') || only.length === 0) {
+    // Issue 4: 300 highlights at once vs mark.js mark() per claim; 200 edited quotes on >= 1 M characters.
+    const anchorBundle = (await bundle('iife', 'anchoring-entry.ts', 'factmarkAnchorBench')) + ';globalThis.factmarkAnchorBench = factmarkAnchorBench;';
+    await page.goto(`${server.origin}/corpus/lazy-image-2/source.html`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(anchorBundle);
+    const highlight = await page.evaluate(() => globalThis.factmarkAnchorBench.highlightBench(300));
+    let bigText = '';
+    for (const name of pages) bigText += new JSDOM(readFileSync(join(corpusDir, name, 'expected.html'), 'utf8'), { virtualConsole: quiet }).window.document.body.textContent + '\n\n';
+    // Padded to 1 M characters with distinct filler lines; quotes come from the real articles only.
+    const articleChars = bigText.length;
+    for (let line = 0; bigText.length < 1_000_000; line++) bigText += `Archive line ${line} of the reader's saved pages, kept for the benchmark.\n`;
+    const anchoring = await page.evaluate(([text, articleChars]) => globalThis.factmarkAnchorBench.anchorBench(text, 200, articleChars), [bigText, articleChars]);
+    anchoringReport = { highlight, anchoring };
+  }
   for (const name of pages) {
     await page.goto(`${server.origin}/corpus/${name}/source.html`, { waitUntil: 'domcontentloaded' });
     await page.evaluate(browserBundle);
@@ -113,6 +128,16 @@ try {
 } finally {
   await context.close();
   await server.close();
+}
+if (anchoringReport) {
+  const { highlight: h, anchoring: a } = anchoringReport;
+  console.log('\n## In Chromium: highlighting and re-anchoring (one run)\n');
+  console.log(table(['measure', 'Factmark', 'baseline', 'ratio', 'target'], [
+    [`place ${h.claims} highlights (ms; baseline: mark.js mark() per claim)`, fmt(h.batchMs), fmt(h.perClaimMs), `${fmt(h.perClaimMs / h.batchMs)}x`, '>= 20x'],
+    [`re-anchor ${a.annotations} edited quotes on ${a.chars} chars (ms; baseline: approx-string-match per quote)`, fmt(a.ourMs), fmt(a.baselineMs), `${fmt(a.baselineMs / a.ourMs)}x`, '>= 20x, <= 100 ms'],
+    ['  correctly re-attached', a.ourCorrect, a.baselineCorrect, '', ''],
+    ['longest main-thread task while highlighting (ms)', fmt(h.longestTaskMs), '', '', '< 50 ms'],
+  ]));
 }
 if (browserRows.length > 0) {
   console.log('\n## In Chromium: pipeline vs bare TreeWalker text pass (median ms)\n');
