@@ -71,10 +71,12 @@ function marksOf(root: ParentNode, id: string): Element[] {
   return [...root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)].filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
 }
 
-/** Recolours the highlights of one claim without re-marking the page. */
-export function setHighlightVerdict(root: Element, id: string, verdict: string): void {
-  for (const element of marksOf(root, id)) {
-    element.setAttribute('data-factmark-verdict', verdict);
+/** Recolours every highlight from its claim's verdict, in one pass over the marks. */
+export function recolourHighlights(root: Element, claims: readonly ClaimView[]): void {
+  const verdicts = new Map(claims.map((claim) => [claim.id, claim.annotation?.verdict ?? 'unreviewed']));
+  for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)) {
+    const verdict = verdicts.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
+    if (verdict && element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
   }
 }
 

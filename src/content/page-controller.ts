@@ -2,8 +2,13 @@ import { mergeClaims } from '../core/claims/merge';
 import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
-import { clearHighlights, highlightClaims, revealHighlight } from './highlighter';
+import { clearHighlights, highlightClaims, recolourHighlights, revealHighlight } from './highlighter';
 import { scanPage, type PageScan } from './page-scan';
+
+/** The highlight layout of a claim list: the style and every anchored range, in order. */
+function drawnLayout(claims: readonly ClaimView[], style: string): string {
+  return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}`).join(',')}`;
+}
 
 /** True when the host or a parent domain of it is on the reader's disabled list. */
 export function isSiteDisabled(hostname: string, disabledSites: readonly string[]): boolean {
@@ -28,6 +33,8 @@ export class PageController {
   private again = false;
   private scannedLength = 0;
   private scannedRootLength = 0;
+  /** What the highlights on the page show (style and anchored ranges), to recolour instead of re-marking. */
+  private drawn: string | null = null;
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -67,6 +74,7 @@ export class PageController {
     if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown) return undefined;
     if (root?.isConnected) this.mutate(() => clearHighlights(root));
     this.scan = null;
+    this.drawn = null;
     return this.render();
   }
 
@@ -117,6 +125,7 @@ export class PageController {
     if (isSiteDisabled(location.hostname, settings.disabledSites)) {
       const root = this.scan?.article?.root;
       if (root) this.mutate(() => clearHighlights(root));
+      this.drawn = null;
       this.state = { key: this.scan?.key ?? location.href, url: location.href, title: document.title, status: 'disabled', claims: [] };
       return this.state;
     }
@@ -131,10 +140,17 @@ export class PageController {
     }
     const record = await requestBackground('page.get', { key: scan.key });
     const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    const layout = drawnLayout(claims, settings.highlightStyle);
     this.mutate(() => {
+      // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.
+      if (layout === this.drawn && article.root.querySelector('mark[data-factmark-id]')) {
+        recolourHighlights(article.root, claims);
+        return;
+      }
       clearHighlights(article.root);
       highlightClaims(article.root, claims, settings.highlightStyle);
     });
+    this.drawn = layout;
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
     return this.state;
   }

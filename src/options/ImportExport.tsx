@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportSummary } from '../core/export';
 import { requestBackground, t } from '../platform/browser';
-import { ExportBar } from '../popup/ExportBar';
+import { ExportBar } from '../ui/ExportBar';
 
 /** Files larger than this are refused before reading (the parser has its own limits too). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;

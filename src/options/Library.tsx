@@ -6,7 +6,7 @@ import { SETTINGS_KEY } from '../core/model/schema';
 import type { Settings } from '../core/model/settings';
 import { VERDICT_IDS } from '../core/model/verdicts';
 import { localStorage, requestBackground, t } from '../platform/browser';
-import { verdictLabel } from '../popup/labels';
+import { verdictLabel } from '../ui/labels';
 import { ImportExport } from './ImportExport';
 import { PageList, pageTitle } from './PageList';
 import { SettingsForm } from './SettingsForm';
@@ -74,7 +74,7 @@ function useSettings() {
   }, []);
   useEffect(() => {
     load();
-    localStorage.onChanged((keys) => {
+    return localStorage.onChanged((keys) => {
       if (keys.includes(SETTINGS_KEY)) load();
     });
   }, [load]);

@@ -3,7 +3,7 @@ import type { LibraryEntry } from '../core/model/library';
 import { isHttpUrl } from '../core/model/records';
 import { VERDICT_IDS, type HighlightState } from '../core/model/verdicts';
 import { t } from '../platform/browser';
-import { verdictLabel } from '../popup/labels';
+import { verdictLabel } from '../ui/labels';
 
 /** Distance from one row to the next, in CSS pixels: every row has this fixed height (ui.css). */
 export const ROW_PITCH = 84;

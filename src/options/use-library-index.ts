@@ -80,7 +80,7 @@ export function useLibraryIndex() {
 
   useEffect(() => {
     load();
-    localStorage.onChanged((changed) => {
+    return localStorage.onChanged((changed) => {
       const keys = changed.filter((key) => key.startsWith(PAGE_KEY_PREFIX)).map((key) => key.slice(PAGE_KEY_PREFIX.length));
       if (keys.length > 0) void refresh(keys);
     });

@@ -70,11 +70,13 @@ export const localStorage = {
   set: (items: Record<string, unknown>): Promise<void> => browser.storage.local.set(items),
   /** Removes keys. */
   remove: (keys: string | string[]): Promise<void> => browser.storage.local.remove(keys),
-  /** Calls back with the changed keys whenever local storage changes. */
-  onChanged(callback: (changedKeys: string[]) => void): void {
-    browser.storage.onChanged.addListener((changes, area) => {
+  /** Calls back with the changed keys whenever local storage changes; returns a function that stops it. */
+  onChanged(callback: (changedKeys: string[]) => void): () => void {
+    const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local') callback(Object.keys(changes));
-    });
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
   },
 };
 

@@ -6,7 +6,7 @@ import { SETTINGS_KEY } from '../core/model/schema';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
 import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
 import { ClaimCard } from './ClaimCard';
-import { ExportBar } from './ExportBar';
+import { ExportBar } from '../ui/ExportBar';
 import { SiteToggle } from './SiteToggle';
 import { Summary } from './Summary';
 
@@ -58,7 +58,7 @@ export function App({ tabId }: { tabId: number | null }) {
   const pageKey = view.kind === 'page' ? view.page.key : null;
   useEffect(() => {
     if (!pageKey) return;
-    localStorage.onChanged((keys) => {
+    return localStorage.onChanged((keys) => {
       if (keys.includes(pageStorageKey(pageKey)) || keys.includes(SETTINGS_KEY)) void load();
     });
   }, [pageKey, load]);

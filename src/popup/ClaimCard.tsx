@@ -4,7 +4,7 @@ import type { ClaimView } from '../core/model/page-state';
 import { isVerdictId, VERDICT_IDS, type VerdictId } from '../core/model/verdicts';
 import { t } from '../platform/browser';
 import { ClaimDetails } from './ClaimDetails';
-import { reasonLabel, verdictLabel } from './labels';
+import { reasonLabel, verdictLabel } from '../ui/labels';
 
 /** Props of one claim in the popup list. */
 export interface ClaimCardProps {

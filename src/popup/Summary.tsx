@@ -1,7 +1,7 @@
 import { CLAIM_FILTERS, filterCounts, verdictSummary, type ClaimFilter } from '../core/model/claim-filters';
 import type { ClaimView } from '../core/model/page-state';
 import { t } from '../platform/browser';
-import { verdictLabel } from './labels';
+import { verdictLabel } from '../ui/labels';
 
 const FILTER_LABEL_KEYS: Record<ClaimFilter, string> = {
   all: 'filterAll',

@@ -1,7 +1,8 @@
 // axe-core on the popup (with claims, light and dark) and the library page, in both browsers.
 import { readFileSync } from 'node:fs';
-import { BROWSERS, hasBuiltExtension, launch, type BrowserDriver, type PageHandle } from './harness/driver';
-import { REPO_ROOT, startServer, type TestServer } from './harness/server';
+import { BROWSERS, hasBuiltExtension, type PageHandle } from './harness/driver';
+import { useBrowserSession } from './harness/session';
+import { REPO_ROOT } from './harness/server';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js', { paths: [REPO_ROOT] }), 'utf8');
 const run = hasBuiltExtension() ? describe : describe.skip;
@@ -24,24 +25,13 @@ async function axeViolations(page: PageHandle): Promise<string[]> {
 }
 
 run.each(BROWSERS)('%s: accessibility (axe-core)', (browserName) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(browserName);
 
   test('the popup with claims, a verdict and an open editor has no violations', async () => {
-    const article = await driver.openPage(server.url('/sample/venezuela-russia.html'));
+    const article = await session.driver.openPage(session.server.url('/sample/venezuela-russia.html'));
     await article.waitForSelector('mark[data-factmark-id]', 15_000);
-    const tabId = await driver.tabIdOf(server.url('/sample/venezuela-russia.html'));
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await session.driver.tabIdOf(session.server.url('/sample/venezuela-russia.html'));
+    const popup = await session.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitForSelector('.claim', 15_000);
     await popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'mostly-true');
     await popup.click({ css: '.claim [aria-expanded]', nth: 0 });
@@ -52,7 +42,7 @@ run.each(BROWSERS)('%s: accessibility (axe-core)', (browserName) => {
   });
 
   test('the library page has no violations', async () => {
-    const library = await driver.openExtensionPage('library.html');
+    const library = await session.driver.openExtensionPage('library.html');
     await library.waitForSelector('h1', 10_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await axeViolations(library)).toEqual([]);

@@ -1,7 +1,7 @@
 // Exports started from the popup are downloaded by the background, in both browsers.
 import { readFileSync } from 'node:fs';
 import { BROWSERS, hasBuiltExtension, launch, type BrowserDriver } from './harness/driver';
-import { startServer, type TestServer } from './harness/server';
+import { useBrowserSession } from './harness/session';
 
 const run = hasBuiltExtension() ? describe : describe.skip;
 const SAMPLE = '/sample/venezuela-russia.html';
@@ -13,27 +13,16 @@ interface DownloadInfo {
 }
 
 run.each(BROWSERS)('%s: export from the popup', (browserName) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(browserName);
 
   test('each format downloads a file, and the export survives closing the popup', async () => {
-    const page = await driver.openPage(server.url(SAMPLE));
+    const page = await session.driver.openPage(session.server.url(SAMPLE));
     await page.waitForSelector('mark[data-factmark-id]', 15_000);
-    const tabId = await driver.tabIdOf(server.url(SAMPLE));
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await session.driver.tabIdOf(session.server.url(SAMPLE));
+    const popup = await session.driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitForSelector('.claim', 15_000);
     await popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'mostly-false');
-    await driver.waitForStorage((all) => JSON.stringify(all).includes('"verdict":"mostly-false"'), 10_000);
+    await session.driver.waitForStorage((all) => JSON.stringify(all).includes('"verdict":"mostly-false"'), 10_000);
     for (const [name, extension] of [['Export W3C JSON-LD', 'jsonld'], ['Export ClaimReview', 'json'], ['Export CSV', 'csv']]) {
       await popup.click({ role: 'button', name: name as string, exact: true });
       await popup.waitForFunction(`/Exported 1 annotations to \\S+\\.${extension} /.test(document.querySelector('.export-bar .status')?.textContent ?? '')`, 10_000);
@@ -41,7 +30,7 @@ run.each(BROWSERS)('%s: export from the popup', (browserName) => {
     // Start the last export and close the popup at once: the background finishes it.
     await popup.click({ role: 'button', name: 'Export Markdown', exact: true });
     await popup.close();
-    const downloads = await waitForDownloads(driver, 4);
+    const downloads = await waitForDownloads(session.driver, 4);
     expect(downloads.every((d) => d.state === 'complete')).toBe(true);
     // Playwright keeps Chromium's downloads under generated names, so check the files' contents.
     const contents = downloads.map((d) => readFileSync(d.filename, 'utf8'));
@@ -52,11 +41,11 @@ run.each(BROWSERS)('%s: export from the popup', (browserName) => {
   });
 
   test('round trip: W3C export, import into an empty profile, export again gives the same library', async () => {
-    const library = await driver.openExtensionPage('library.html');
+    const library = await session.driver.openExtensionPage('library.html');
     await library.waitForSelector({ role: 'button', name: 'Export W3C JSON-LD', exact: true }, 10_000);
-    const before = (await waitForDownloads(driver, 0)).length;
+    const before = (await waitForDownloads(session.driver, 0)).length;
     await library.click({ role: 'button', name: 'Export W3C JSON-LD', exact: true });
-    const first = await newestW3c(driver, before + 1);
+    const first = await newestW3c(session.driver, before + 1);
     const fresh = await launch(browserName);
     try {
       const target = await fresh.openExtensionPage('library.html');

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { clearHighlights, highlightClaims, setHighlightVerdict } from '../../src/content/highlighter';
+import { clearHighlights, highlightClaims, recolourHighlights } from '../../src/content/highlighter';
 import type { ClaimView } from '../../src/core/model/page-state';
 import { selectorFor } from '../../src/core/model/selectors';
 import { buildTextIndex } from '../../src/core/text/text-index';
@@ -31,8 +31,10 @@ describe('highlighting with mark.js', () => {
     const root = document.getElementById('a') as HTMLElement;
     const before = root.textContent;
     const index = buildTextIndex(root);
-    highlightClaims(root, [claimAt(index.text, 'Prices fell 3% after the ban.', 'c2')]);
-    setHighlightVerdict(root, 'c2', 'false');
+    const claim = claimAt(index.text, 'Prices fell 3% after the ban.', 'c2');
+    highlightClaims(root, [claim]);
+    const selector = claim.selector;
+    recolourHighlights(root, [{ ...claim, annotation: { id: 'c2', origin: 'detected', selector, verdict: 'false', note: '', sources: [], tags: [], createdAt: '', updatedAt: '' } }]);
     expect(root.querySelector('mark')?.getAttribute('data-factmark-verdict')).toBe('false');
     clearHighlights(root);
     expect(root.querySelector('mark')).toBeNull();

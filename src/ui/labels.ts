@@ -1,5 +1,5 @@
 import type { ReasonId } from '../core/claims/score';
-import { VERDICT_IDS, VERDICT_LABEL_KEYS, type VerdictId } from '../core/model/verdicts';
+import { VERDICT_LABEL_KEYS, type VerdictId } from '../core/model/verdicts';
 import { t } from '../platform/browser';
 
 /** The localised label of a verdict. */
@@ -11,6 +11,3 @@ export function verdictLabel(verdict: VerdictId): string {
 export function reasonLabel(reason: ReasonId): string {
   return t(`reason_${reason}`);
 }
-
-/** Verdict options in display order. */
-export const VERDICT_OPTIONS: readonly VerdictId[] = VERDICT_IDS;
