@@ -1,18 +1,20 @@
 // Re-anchoring stored selectors in a page's body text, in order of certainty:
 //   a. position    the stored TextPositionSelector still holds the quote;
 //   b. quote       exact occurrences of the quote, ranked by context and closeness;
-//   c. normalised  the same in a copy of the text with whitespace, quote styles, dashes and
-//                  ellipses folded away (normalise.ts), mapped back to original offsets;
+//   c. normalised  the same after folding whitespace, quote styles, dashes and ellipses away
+//                  (normalise.ts), searched in the windows described next;
 //   d. fuzzy       approximate matches (a changed word or number inside the quote), searched
 //                  only in windows that an inverted word index points to (candidates.ts).
 // choose.ts decides, conservatively, when a candidate is good enough; otherwise the annotation is
-// an orphan (null). The normalised copy and the word index are built once per text, lazily, and
-// shared by every annotation anchored through the same Anchorer.
+// an orphan (null). The word index is built once per text, lazily, and shared by every annotation
+// anchored through the same Anchorer; only the windows are normalised, except in the rare
+// fallbacks that need the whole text normalised (also built once, lazily).
 
 import { candidateWindows, MIN_QUOTE_SEEDS, partOf, type Part } from './candidates';
 import { chooseExact, chooseFuzzy, MIN_QUOTE_SIMILARITY, type Anchor, type Candidate } from './choose';
 import { contextAt, storedContext, type StoredContext } from './context';
-import { searchWholeText, searchWindows, type FuzzyMatch } from './fuzzy';
+import { ApproxPattern } from './myers';
+import { exactInWindows, normaliseWindows, searchWholeText, searchWindows, type FuzzyMatch } from './fuzzy';
 import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise';
 import { WordIndex, wordsOf } from './word-index';
 
@@ -34,6 +36,8 @@ export interface Anchorer {
 const MAX_OCCURRENCES = 1000;
 /** From this text length on, exact occurrences are looked up in the word index instead of scanned for. */
 const INDEXED_SEARCH_MIN_LENGTH = 100_000;
+/** Characters around the stored position searched besides the windows the words point to. */
+const POSITION_MARGIN = 16;
 
 /** Offsets of `needle` in `haystack`, at most MAX_OCCURRENCES of them. */
 function occurrences(haystack: string, needle: string): number[] {
@@ -70,7 +74,7 @@ class TextAnchorer implements Anchorer {
   }
 
   private get index(): WordIndex {
-    return (this.wordIndex ??= new WordIndex(this.text, this.normalised));
+    return (this.wordIndex ??= new WordIndex(this.text));
   }
 
   anchor(target: AnchorTarget): Anchor | null {
@@ -106,13 +110,7 @@ class TextAnchorer implements Anchorer {
     // b. Exact occurrences of the quote.
     const byQuote = chooseExact(exactCandidates(), 'quote', quote.text.length);
     if (byQuote) return byQuote;
-    // c. Occurrences in the normalised text, mapped back to original offsets.
-    const norm = this.normalised;
-    const normalisedCandidates = occurrences(norm.text, quote.text).map((at) => {
-      const span = toOriginalSpan(norm, at, at + quote.text.length);
-      return job.candidate(span.start, span.end, 1);
-    });
-    return chooseExact(normalisedCandidates, 'normalised', quote.text.length) ?? this.fuzzy(job);
+    return this.normalisedOrFuzzy(job);
   }
 
   /**
@@ -126,7 +124,7 @@ class TextAnchorer implements Anchorer {
     const index = this.index;
     const rarest = interior.reduce((a, b) => (index.count(b.key) < index.count(a.key) ? b : a));
     const out: number[] = [];
-    for (const hit of index.originalPositions(rarest.key)) {
+    for (const hit of index.offsets(rarest.key)) {
       const at = hit - rarest.offset;
       if (at >= 0 && this.text.startsWith(exact, at)) out.push(at);
       if (out.length === MAX_OCCURRENCES) break;
@@ -134,31 +132,37 @@ class TextAnchorer implements Anchorer {
     return out;
   }
 
-  /** Step d: approximate matches in the windows the word index points to. */
-  private fuzzy(job: Job): Anchor | null {
+  /** Steps c and d, in the windows the word index points to (and around the stored position). */
+  private normalisedOrFuzzy(job: Job): Anchor | null {
     const { quote, target, position } = job;
+    const length = quote.text.length;
+    const maxErrors = Math.floor(length * (1 - MIN_QUOTE_SIMILARITY));
+    const query = { quote, prefix: partOf(target.quote.prefix ?? ''), suffix: partOf(target.quote.suffix ?? ''), maxErrors };
+    const margin = maxErrors + POSITION_MARGIN;
+    const aroundPosition = position ? { start: position.start - margin, end: position.start + quote.raw.length + margin } : null;
+    const { windows, quoteSeeds } = candidateWindows(this.index, query, aroundPosition);
+    const narrowed = quoteSeeds >= MIN_QUOTE_SEEDS;
+    const slices = normaliseWindows(this.text, windows);
+    const toCandidate = (match: FuzzyMatch): Candidate => job.candidate(match.start, match.end, 1 - match.errors / length);
+    // c. When the quote's own words hardly narrowed the search (all too common, or edited away),
+    //    every normalised occurrence in the whole text, as the windows might miss some.
+    const normalisedMatches = narrowed ? exactInWindows(slices, quote.text) : this.wholeTextOccurrences(quote.text);
+    const byNormalised = chooseExact(normalisedMatches.map(toCandidate), 'normalised', length);
+    if (byNormalised || maxErrors < 1) return byNormalised;
+    // d. Approximate matches in the windows; else the bounded whole-text search, judged together
+    //    with what the windows found.
+    const pattern = new ApproxPattern(quote.text);
+    const inWindows = searchWindows(slices, pattern, maxErrors).map(toCandidate);
+    const found = chooseFuzzy(inWindows, length);
+    if (found || narrowed) return found;
+    const everywhere = searchWholeText(this.normalised, pattern, maxErrors).map(toCandidate);
+    return chooseFuzzy([...inWindows, ...everywhere], length);
+  }
+
+  /** Occurrences of a normalised quote in the whole normalised text, as spans of the text. */
+  private wholeTextOccurrences(pattern: string): FuzzyMatch[] {
     const norm = this.normalised;
-    const maxErrors = Math.floor(quote.text.length * (1 - MIN_QUOTE_SIMILARITY));
-    if (maxErrors < 1) return null;
-    const query = {
-      quote,
-      prefix: partOf(target.quote.prefix ?? ''),
-      suffix: partOf(target.quote.suffix ?? ''),
-      expectedStart: position ? (norm.fromOriginal[Math.min(position.start, this.text.length)] ?? null) : null,
-      maxErrors,
-    };
-    const { windows, quoteSeeds } = candidateWindows(this.index, query, norm.text.length);
-    const toCandidate = (match: FuzzyMatch): Candidate => {
-      const span = toOriginalSpan(norm, match.start, match.end);
-      return job.candidate(span.start, span.end, 1 - match.errors / quote.text.length);
-    };
-    const inWindows = searchWindows(norm.text, quote.text, windows, maxErrors).map(toCandidate);
-    const found = chooseFuzzy(inWindows, quote.text.length);
-    if (found || quoteSeeds >= MIN_QUOTE_SEEDS) return found;
-    // The quote's own words hardly narrowed the search (all too common, or edited away): the
-    // bounded whole-text search, judged together with what the windows found.
-    const everywhere = searchWholeText(norm.text, quote.text, maxErrors).map(toCandidate);
-    return chooseFuzzy([...inWindows, ...everywhere], quote.text.length);
+    return occurrences(norm.text, pattern).map((at) => ({ ...toOriginalSpan(norm, at, at + pattern.length), errors: 0 }));
   }
 }
 
