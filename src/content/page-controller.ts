@@ -2,7 +2,8 @@ import { mergeClaims } from '../core/claims/merge';
 import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
-import { clearHighlights, highlightClaims, recolourHighlights, revealHighlight } from './highlighter';
+import { highlightClaimsInSlices } from './highlight-slices';
+import { clearHighlights, recolourHighlights, revealHighlight } from './highlighter';
 import { scanPage, type PageScan } from './page-scan';
 
 /** The highlight layout of a claim list: the style and every anchored range, in order. */
@@ -24,7 +25,8 @@ export function looksLikeNews(doc: Document): boolean {
 /**
  * The page's state: the scan (article, sentences, scores), joined with the stored record
  * and drawn as highlights. Renders one at a time; DOM changes go through `mutate` so the
- * page observer does not see them.
+ * page observer does not see them. Highlights are drawn in short slices; a newer render or a
+ * change of the page stops a drawing between slices, and `drawn` stays null until one completes.
  */
 export class PageController {
   private scan: PageScan | null = null;
@@ -35,6 +37,8 @@ export class PageController {
   private scannedRootLength = 0;
   /** What the highlights on the page show (style and anchored ranges), to recolour instead of re-marking. */
   private drawn: string | null = null;
+  /** Aborted when a newer render or a page change supersedes the render in progress: its drawing stops, or never starts. */
+  private drawing: AbortController | null = null;
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -71,7 +75,11 @@ export class PageController {
     // text does (tickers and ads change all the time and must not cost a re-scan).
     const articleChanged = (root?.textContent?.length ?? 0) !== this.scannedRootLength;
     const grown = Math.abs((document.body?.textContent?.length ?? 0) - this.scannedLength) > 200;
-    if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown) return undefined;
+    // A drawing that stopped half-way (the page changed under it) is finished by a redraw.
+    const unfinished = this.state?.status === 'ready' && this.drawn === null && !this.pending;
+    if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown && !unfinished) return undefined;
+    // Stop a drawing in progress before clearing, so no slice lands on the cleared page.
+    this.drawing?.abort();
     if (root?.isConnected) this.mutate(() => clearHighlights(root));
     this.scan = null;
     this.drawn = null;
@@ -98,8 +106,9 @@ export class PageController {
 
   private render(): Promise<PageState> {
     if (this.pending) {
-      // An edit arrived during a render: render once more after it, with the newest record.
+      // An edit arrived during a render: stop its drawing and render once more, with the newest record.
       this.again = true;
+      this.drawing?.abort();
       return this.pending;
     }
     this.pending = this.renderNow().finally(() => {
@@ -121,6 +130,16 @@ export class PageController {
   }
 
   private async renderNow(): Promise<PageState> {
+    const drawing = new AbortController();
+    this.drawing = drawing;
+    try {
+      return await this.renderWith(drawing.signal);
+    } finally {
+      if (this.drawing === drawing) this.drawing = null;
+    }
+  }
+
+  private async renderWith(signal: AbortSignal): Promise<PageState> {
     const settings = await requestBackground('settings.get', {});
     if (isSiteDisabled(location.hostname, settings.disabledSites)) {
       const root = this.scan?.article?.root;
@@ -141,17 +160,19 @@ export class PageController {
     const record = await requestBackground('page.get', { key: scan.key });
     const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
     const layout = drawnLayout(claims, settings.highlightStyle);
-    this.mutate(() => {
-      // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.
-      if (layout === this.drawn && article.root.querySelector('mark[data-factmark-id]')) {
-        recolourHighlights(article.root, claims);
-        return;
-      }
-      clearHighlights(article.root);
-      highlightClaims(article.root, claims, settings.highlightStyle);
-    });
-    this.drawn = layout;
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
+    // Superseded while waiting for storage: leave the page as it is, the next render draws it.
+    if (signal.aborted) return this.state;
+    // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.
+    if (layout === this.drawn && article.root.querySelector('mark[data-factmark-id]')) {
+      this.mutate(() => recolourHighlights(article.root, claims));
+      return this.state;
+    }
+    this.drawn = null;
+    // Resolves after the last slice, so whoever awaits the render (the popup) finds every mark
+    // drawn. Each slice runs through `mutate`, with the page observer paused.
+    const outcome = await highlightClaimsInSlices(article.root, claims, settings.highlightStyle, { clearFirst: true, signal, runSlice: (slice) => this.mutate(slice) });
+    if (outcome === 'done') this.drawn = layout;
     return this.state;
   }
 }

@@ -4,8 +4,8 @@
  * (no layout), so the content script and the command line (jsdom) produce identical text.
  */
 
-/** Elements whose text never counts: code, hidden content, form fields and Factmark's own UI. */
-export const SKIPPED_SELECTORS = ['script', 'style', 'noscript', 'template', 'textarea', 'select', 'svg', '[hidden]', '[aria-hidden="true"]', '[data-factmark-ui]'];
+/** Elements whose text never counts: code, hidden content, form fields, a stray <title> in the body (mark.js never reads it) and Factmark's own UI. */
+export const SKIPPED_SELECTORS = ['script', 'style', 'noscript', 'template', 'title', 'textarea', 'select', 'svg', '[hidden]', '[aria-hidden="true"]', '[data-factmark-ui]'];
 
 /** The same list as one selector. */
 export const SKIPPED_SELECTOR = SKIPPED_SELECTORS.join(', ');
