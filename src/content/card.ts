@@ -3,9 +3,13 @@ import type { ClaimView } from '../core/model/page-state';
 import { VERDICT_LABEL_KEYS } from '../core/model/verdicts';
 import { t } from '../platform/browser';
 
-/** Styles of the card; inside a closed shadow root, so page CSS cannot reach them. */
+/**
+ * Styles of the card; inside a closed shadow root, so page CSS cannot reach them. Page rules can
+ * still match the host element itself (\`body ~ * { display: none !important }\`); an !important
+ * :host rule wins over those, because for important declarations the inner tree's wins.
+ */
 const CARD_CSS = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; }
 .card { position: fixed; z-index: 2147483647; max-width: 320px; font: 13px/1.4 system-ui, sans-serif; color: #1b1f24; background: #fff;
   border: 1px solid #d0d7de; border-left: 5px solid var(--accent, #f0e442); border-radius: 8px; padding: 8px 10px; box-shadow: 0 4px 14px rgba(0,0,0,.18); }
 .verdict { font-weight: 600; }
@@ -48,7 +52,7 @@ export class HighlightCard {
     }
     const meta = document.createElement('div');
     meta.className = 'meta';
-    meta.textContent = `${t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
+    meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
     card.append(meta);
     const box = mark.getBoundingClientRect();
     card.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - 330))}px`;

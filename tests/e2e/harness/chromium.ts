@@ -3,14 +3,16 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { chromium, type BrowserContext, type ElementHandle, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type ElementHandle, type Page } from 'playwright-core';
 import {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_VIEWPORT,
   HarnessDriver,
   NAVIGATION_TIMEOUT_MS,
   distDir,
+  pollUntil,
   readManifest,
+  type BackgroundState,
   type BrowserDriver,
   type BrowserPrimitives,
   type ElementAction,
@@ -46,6 +48,30 @@ export function chromiumArgs(extensionDir: string): string[] {
 export function unpackedExtensionId(extensionDir: string): string {
   const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** The part of a DevTools protocol DOM node that closedShadowTexts reads. */
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  children?: DomNode[];
+  shadowRoots?: Array<DomNode & { shadowRootType?: string }>;
+}
+
+function findNode(node: DomNode, test: (node: DomNode) => boolean): DomNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function collectTexts(node: DomNode, out: string[]): void {
+  if (node.localName === 'style') return;
+  if (node.nodeType === 3 && node.nodeValue?.trim()) out.push(node.nodeValue.trim());
+  for (const child of node.children ?? []) collectTexts(child, out);
 }
 
 /** A tab in Chromium. */
@@ -116,8 +142,98 @@ class ChromiumTab implements TabPrimitives {
     await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
   }
 
+  async closedShadowTexts(hostTag: string): Promise<string[] | null> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      // pierce: true is the protocol's way into shadow roots, closed ones included.
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      const host = findNode(root, (node) => node.localName === hostTag.toLowerCase());
+      const shadow = host?.shadowRoots?.find((r) => r.shadowRootType === 'closed');
+      if (!shadow) return [];
+      const texts: string[] = [];
+      collectTexts(shadow, texts);
+      return texts;
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   async close(): Promise<void> {
     if (!this.page.isClosed()) await this.page.close();
+  }
+}
+
+/**
+ * Stops the extension's MV3 service worker the way chrome://serviceworker-internals does, over
+ * the DevTools protocol: ServiceWorker.stopWorker on a CDP session of any tab (the domain sees
+ * every worker of the profile, extension workers included), with the worker's running status
+ * taken from ServiceWorker.workerVersionUpdated events.
+ */
+class ServiceWorkerControl {
+  private session: { cdp: CDPSession; page: Page } | undefined;
+  private connecting: Promise<CDPSession> | undefined;
+  /** runningStatus of each live (not redundant) version of the extension's worker. */
+  private readonly versions = new Map<string, BackgroundState>();
+  /** How many times a version was seen reaching 'stopped', so a stop is noticed even if a restart follows at once. */
+  private stops = 0;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly origin: string,
+  ) {}
+
+  private async cdp(): Promise<CDPSession> {
+    if (this.session && !this.session.page.isClosed()) return this.session.cdp;
+    this.connecting ??= (async () => {
+      // Any open tab will do; the first one (about:blank) is there from the start.
+      const page = this.context.pages().find((p) => !p.isClosed()) ?? (await this.context.newPage());
+      const cdp = await this.context.newCDPSession(page);
+      this.versions.clear();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (!version.scriptURL.startsWith(`${this.origin}/`)) continue;
+          if (version.status === 'redundant') {
+            this.versions.delete(version.versionId);
+            continue;
+          }
+          if (version.runningStatus === 'stopped' && this.versions.get(version.versionId) !== 'stopped') this.stops++;
+          this.versions.set(version.versionId, version.runningStatus);
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      this.session = { cdp, page };
+      return cdp;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  /** The extension's live worker version, once the enable call has reported it. */
+  private async version(): Promise<{ id: string; state: BackgroundState }> {
+    await this.cdp();
+    return pollUntil(
+      async () => {
+        const [id, state] = [...this.versions][0] ?? [];
+        return id === undefined || state === undefined ? undefined : { id, state };
+      },
+      5_000,
+      () => `the service worker of ${this.origin} to be reported over CDP`,
+      10,
+    );
+  }
+
+  async state(): Promise<BackgroundState> {
+    return (await this.version()).state;
+  }
+
+  async stop(): Promise<boolean> {
+    const { id, state } = await this.version();
+    if (state === 'stopped') return false;
+    const before = this.stops;
+    await (await this.cdp()).send('ServiceWorker.stopWorker', { versionId: id });
+    await pollUntil(async () => (this.stops > before ? true : undefined), 10_000, () => `the service worker of ${this.origin} to stop`, 5);
+    return true;
   }
 }
 
@@ -126,6 +242,7 @@ class ChromiumBrowser implements BrowserPrimitives {
   readonly name = 'chromium' as const;
   readonly extensionOrigin: string;
   private readonly tabsByPage = new WeakMap<Page, ChromiumTab>();
+  private readonly worker: ServiceWorkerControl;
 
   constructor(
     readonly context: BrowserContext,
@@ -133,6 +250,7 @@ class ChromiumBrowser implements BrowserPrimitives {
     readonly profileDir: string | undefined,
   ) {
     this.extensionOrigin = `chrome-extension://${extensionHost}`;
+    this.worker = new ServiceWorkerControl(context, this.extensionOrigin);
   }
 
   get extensionId(): string {
@@ -157,6 +275,14 @@ class ChromiumBrowser implements BrowserPrimitives {
       .pages()
       .filter((page) => !page.isClosed())
       .map((page) => ({ tab: this.tabFor(page), url: page.url() }));
+  }
+
+  backgroundState(): Promise<BackgroundState> {
+    return this.worker.state();
+  }
+
+  stopBackground(): Promise<boolean> {
+    return this.worker.stop();
   }
 
   async close(): Promise<void> {

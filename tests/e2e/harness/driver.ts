@@ -81,6 +81,12 @@ export interface PageHandle {
   bringToFront(): Promise<void>;
   /** Saves a PNG of the viewport (or the whole page) to path, creating its folder. */
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /**
+   * The texts (outside <style>) inside the CLOSED shadow root of the first `hostTag` element,
+   * which page scripts cannot see: [] when there is no such root, null where the browser offers
+   * tests no way in (Firefox; Chromium reads it through the DevTools protocol).
+   */
+  closedShadowTexts(hostTag: string): Promise<string[] | null>;
   /** Console messages ("type: text") seen since the page was opened (best effort in Firefox extension pages). */
   consoleMessages(): string[];
   /** Uncaught page errors seen since the page was opened (best effort in Firefox extension pages). */
@@ -125,9 +131,20 @@ export interface BrowserDriver {
   storageClear(): Promise<void>;
   /** Polls storage.local until predicate(all items) is true; returns the items. */
   waitForStorage(predicate: (items: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** What the extension's background (Chromium's service worker, Firefox's event page) is doing now. */
+  backgroundState(): Promise<BackgroundState>;
+  /**
+   * Stops the extension's background at once, even in the middle of a request, and waits until
+   * it has stopped: true when it did stop, false when it was already stopped or a new event kept
+   * it running (Firefox cancels a stop when an event arrives while it is suspending).
+   */
+  stopBackground(): Promise<boolean>;
   /** Closes the browser, waits for its processes to exit and removes a temporary profile. */
   close(): Promise<void>;
 }
+
+/** The life-cycle state of the extension's background, the same words in both browsers. */
+export type BackgroundState = 'starting' | 'running' | 'stopping' | 'stopped';
 
 /** Options for launch. */
 export interface LaunchOptions {
@@ -505,6 +522,8 @@ export interface TabPrimitives {
   reload(): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** See PageHandle.closedShadowTexts. */
+  closedShadowTexts(hostTag: string): Promise<string[] | null>;
   close(): Promise<void>;
 }
 
@@ -538,6 +557,10 @@ export class HarnessPage implements PageHandle {
 
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void> {
     return this.tab.screenshot(path, options);
+  }
+
+  closedShadowTexts(hostTag: string): Promise<string[] | null> {
+    return this.tab.closedShadowTexts(hostTag);
   }
 
   close(): Promise<void> {
@@ -725,6 +748,10 @@ export interface BrowserPrimitives {
   newTab(): Promise<TabPrimitives>;
   /** Every open tab with the URL its document shows now. */
   tabs(): Promise<Array<{ tab: TabPrimitives; url: string }>>;
+  /** See BrowserDriver.backgroundState. */
+  backgroundState(): Promise<BackgroundState>;
+  /** See BrowserDriver.stopBackground. */
+  stopBackground(): Promise<boolean>;
   /** Closes the browser and waits for its processes to exit. */
   close(): Promise<void>;
 }
@@ -797,6 +824,14 @@ export class HarnessDriver implements BrowserDriver {
 
   close(): Promise<void> {
     return this.primitives.close();
+  }
+
+  backgroundState(): Promise<BackgroundState> {
+    return this.primitives.backgroundState();
+  }
+
+  stopBackground(): Promise<boolean> {
+    return this.primitives.stopBackground();
   }
 
   extensionUrl(path: string): string {

@@ -13,6 +13,7 @@ import {
   pollUntil,
   readManifest,
   withTimeout,
+  type BackgroundState,
   type BrowserDriver,
   type BrowserPrimitives,
   type ElementAction,
@@ -273,9 +274,38 @@ class FirefoxTab implements TabPrimitives {
     await this.page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
   }
 
+  async closedShadowTexts(): Promise<string[] | null> {
+    // WebDriver BiDi gives tests no way into a closed shadow root.
+    return null;
+  }
+
   async close(): Promise<void> {
     if (!this.page.isClosed()) await this.page.close();
   }
+}
+
+/** The raw WebDriver BiDi connection under puppeteer's Browser (its BidiBrowser has one; Browser's type does not say so). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** What script.evaluate answers. */
+type BidiEvaluateResult = { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+
+/**
+ * Privileged code that finds our add-on's Extension object in the parent process. Firefox's
+ * event page has no DevTools-protocol switch; this is what about:debugging's "Terminate
+ * background script" button reaches for (ExtensionParent.DebugUtils.terminateBackgroundScript).
+ */
+function extensionExpression(geckoId: string): string {
+  return `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)})`;
+}
+
+/** Firefox's names for the background's states (ext-backgroundPage.js), in the harness's words. */
+function backgroundStateOf(value: unknown): BackgroundState {
+  if (value === 'starting' || value === 'running' || value === 'stopped') return value;
+  if (value === 'suspending') return 'stopping';
+  throw new Error(`unknown Firefox background state ${String(value)}`);
 }
 
 /** The browser-level primitives for Firefox over BiDi. */
@@ -315,6 +345,36 @@ class FirefoxBrowser implements BrowserPrimitives {
       out.push({ tab: this.tabFor(page), url: href });
     }
     return out;
+  }
+
+  /**
+   * Evaluates privileged JavaScript in the browser window's chrome context: BiDi lists chrome
+   * contexts ("moz:scope": "chrome") when Firefox runs with --remote-allow-system-access.
+   */
+  private async evaluateInChrome(expression: string): Promise<unknown> {
+    const connection = (this.browser as unknown as { connection: BidiConnection }).connection;
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as { contexts: Array<{ context: string }> };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('Firefox lists no chrome window over BiDi (is --remote-allow-system-access set?)');
+    const evaluated = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true })).result as BidiEvaluateResult;
+    if (evaluated.type === 'exception') throw new Error(`chrome-scope script failed: ${evaluated.exceptionDetails.text}`);
+    return evaluated.result.value;
+  }
+
+  async backgroundState(): Promise<BackgroundState> {
+    return backgroundStateOf(await this.evaluateInChrome(`${extensionExpression(this.extensionId)}.backgroundState`));
+  }
+
+  async stopBackground(): Promise<boolean> {
+    // disableResetIdleForTest: stop even with onMessage replies pending, which an idle stop
+    // would wait for once; a new event arriving while it suspends still cancels the stop.
+    const stopped = await this.evaluateInChrome(`(async () => {
+      const extension = ${extensionExpression(this.extensionId)};
+      if (extension.backgroundState === 'stopped') return false;
+      await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+      return extension.backgroundState !== 'running';
+    })()`);
+    return stopped === true;
   }
 
   async close(): Promise<void> {
