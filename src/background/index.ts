@@ -2,7 +2,9 @@ import { handleBackgroundRequests } from '../platform/browser';
 import { registerCommands } from './commands';
 import { downloadExport } from './exports';
 import { commitImport, previewImport } from './imports';
-import { deleteAnnotation, deletePage, getPage, getSettings, listLibrary, restorePage, saveAnnotation, searchIndex, updateSettings } from './store';
+import { listLibrary, searchIndex } from './library';
+import { migrateEarly } from './ready';
+import { deleteAnnotation, deletePage, getPage, getSettings, restorePage, saveAnnotation, updateSettings } from './store';
 
 // Registered at the top level so a worker woken by a message finds its listener.
 handleBackgroundRequests({
@@ -15,9 +17,12 @@ handleBackgroundRequests({
   'export.download': ({ format, key }) => downloadExport(format, key),
   'import.preview': ({ text }) => previewImport(text),
   'import.commit': ({ text }) => commitImport(text),
-  'library.search-index': ({ keys }) => searchIndex(keys),
+  'library.search-index': ({ keys, checkSummaries }) => searchIndex(keys, checkSummaries),
   'page.delete': ({ key }) => deletePage(key),
   'page.restore': ({ record }) => restorePage(record),
 });
 
 registerCommands();
+
+// After an update the worker starts at once: migrate then, not when the reader next waits for it.
+void migrateEarly().catch((error: unknown) => console.warn(`Factmark: migrating storage failed; it is tried again on the next request. ${error instanceof Error ? error.message : String(error)}`));

@@ -1,55 +1,25 @@
-import { libraryEntry, type LibraryEntry } from '../core/model/library';
-import { indexPage, type IndexedPage } from '../core/library/search';
 import { restoredRecord } from '../core/library/restore';
-import { applyEdit, PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord, validateEdit, type EditInput } from '../core/model/records';
 import type { PageRecord } from '../core/model/annotation';
-import { META_KEY, migrationsFrom, SCHEMA_VERSION, SETTINGS_KEY } from '../core/model/schema';
+import { applyEdit, PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord, validateEdit, type EditInput } from '../core/model/records';
+import { SETTINGS_KEY } from '../core/model/schema';
 import { parseSettings, type Settings } from '../core/model/settings';
+import { pageChanges } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
-import { WriteQueue } from './write-queue';
+import { ensureMigrated, queue } from './ready';
+import { dropPage, readWithShard, storePages } from './summaries';
 
-const queue = new WriteQueue();
-let ready: Promise<void> | null = null;
-
-/** Brings storage to the current schema once per worker start, before any read or write. */
-function ensureMigrated(): Promise<void> {
-  ready ??= queue.run(async () => {
-    const meta = (await localStorage.get(META_KEY))[META_KEY] as { schemaVersion?: unknown } | undefined;
-    const version = typeof meta?.schemaVersion === 'number' ? meta.schemaVersion : SCHEMA_VERSION;
-    const steps = migrationsFrom(version);
-    if (steps.length > 0) {
-      let items = await localStorage.get(null);
-      for (const step of steps) {
-        const { set, remove } = step.migrate(items);
-        if (remove.length > 0) await localStorage.remove(remove);
-        await localStorage.set(set);
-        items = await localStorage.get(null);
-      }
-    }
-    if (meta?.schemaVersion !== SCHEMA_VERSION) await localStorage.set({ [META_KEY]: { schemaVersion: SCHEMA_VERSION } });
-  });
-  return ready;
-}
-
-async function readPage(key: string): Promise<PageRecord | null> {
-  const storageKey = pageStorageKey(key);
-  const parsed = parsePageRecord((await localStorage.get(storageKey))[storageKey]);
-  if (parsed && parsed.rejected > 0) console.warn(`Factmark: skipped ${parsed.rejected} unreadable annotation(s) of ${key}.`);
-  return parsed?.record ?? null;
-}
-
-async function writePage(record: PageRecord): Promise<void> {
-  try {
-    await localStorage.set({ [pageStorageKey(record.key)]: record });
-  } catch (error) {
-    throw new Error(`Could not save to browser storage: ${error instanceof Error ? error.message : String(error)}. Your earlier annotations are unchanged.`);
-  }
+/** A stored page record, parsed; unreadable annotations are reported and skipped. */
+function parsed(key: string, stored: unknown): PageRecord | null {
+  const result = parsePageRecord(stored);
+  if (result && result.rejected > 0) console.warn(`Factmark: skipped ${result.rejected} unreadable annotation(s) of ${key}.`);
+  return result?.record ?? null;
 }
 
 /** The stored record of a page. */
 export async function getPage(key: string): Promise<PageRecord | null> {
   await ensureMigrated();
-  return readPage(key);
+  const storageKey = pageStorageKey(key);
+  return parsed(key, (await localStorage.get(storageKey))[storageKey]);
 }
 
 /** Applies one annotation edit in the write queue and returns the saved record. */
@@ -58,8 +28,9 @@ export async function saveAnnotation(input: EditInput): Promise<PageRecord> {
   if (problem) throw new Error(problem);
   await ensureMigrated();
   return queue.run(async () => {
-    const record = applyEdit(await readPage(input.page.key), input);
-    await writePage(record);
+    const { stored, shards } = await readWithShard(input.page.key);
+    const record = applyEdit(parsed(input.page.key, stored), input);
+    await storePages([record], shards);
     return record;
   });
 }
@@ -68,16 +39,17 @@ export async function saveAnnotation(input: EditInput): Promise<PageRecord> {
 export async function deleteAnnotation(key: string, id: string, now: string): Promise<PageRecord | null> {
   await ensureMigrated();
   return queue.run(async () => {
-    const record = await readPage(key);
+    const { stored, shards } = await readWithShard(key);
+    const record = parsed(key, stored);
     if (!record || !(id in record.annotations)) return record;
     const annotations = { ...record.annotations };
     delete annotations[id];
     if (Object.keys(annotations).length === 0) {
-      await localStorage.remove(pageStorageKey(key));
+      await dropPage(key, shards);
       return null;
     }
     const updated = { ...record, annotations, updatedAt: now };
-    await writePage(updated);
+    await storePages([updated], shards);
     return updated;
   });
 }
@@ -92,14 +64,11 @@ export async function getSettings(): Promise<Settings> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   await ensureMigrated();
   return queue.run(async () => {
-    const next = parseSettings({ ...(await getSettingsUnqueued()), ...patch });
+    const current = parseSettings((await localStorage.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    const next = parseSettings({ ...current, ...patch });
     await localStorage.set({ [SETTINGS_KEY]: next });
     return next;
   });
-}
-
-async function getSettingsUnqueued(): Promise<Settings> {
-  return parseSettings((await localStorage.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
 /** The readable page records among storage items; unreadable ones are reported and skipped. */
@@ -107,40 +76,26 @@ function readRecords(items: Record<string, unknown>): PageRecord[] {
   const records: PageRecord[] = [];
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(PAGE_KEY_PREFIX)) continue;
-    const parsed = parsePageRecord(value);
-    if (parsed) records.push(parsed.record);
+    const result = parsePageRecord(value);
+    if (result) records.push(result.record);
     else console.warn(`Factmark: skipped an unreadable page record (${key}).`);
   }
   return records;
 }
 
-/** Every stored page as a library entry, most recently updated first; bad records are skipped. */
-export async function listLibrary(): Promise<LibraryEntry[]> {
-  await ensureMigrated();
-  return readRecords(await localStorage.get(null))
-    .map(libraryEntry)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-}
-
-/** Library entries with search haystacks: of every page, or of the pages with these keys. */
-export async function searchIndex(keys?: string[]): Promise<IndexedPage[]> {
-  await ensureMigrated();
-  return readRecords(await localStorage.get(keys ? keys.map(pageStorageKey) : null)).map(indexPage);
-}
-
 /**
- * Removes a page's record in the write queue and returns it exactly as it was stored (extra
- * or unreadable parts included), so that restorePage can put it back unchanged. Null when
- * there was nothing to delete. An unreadable record is left alone rather than destroyed.
+ * Removes a page's record (and its summary) in the write queue and returns the record exactly
+ * as it was stored (extra or unreadable parts included), so that restorePage can put it back
+ * unchanged. Null when there was nothing to delete. An unreadable record is left alone rather
+ * than destroyed.
  */
 export async function deletePage(key: string): Promise<PageRecord | null> {
   await ensureMigrated();
   return queue.run(async () => {
-    const storageKey = pageStorageKey(key);
-    const stored = (await localStorage.get(storageKey))[storageKey];
+    const { stored, shards } = await readWithShard(key);
     if (stored === undefined) return null;
     if (!parsePageRecord(stored)) throw new Error(`The record of ${key} is unreadable and was not deleted.`);
-    await localStorage.remove(storageKey);
+    await dropPage(key, shards);
     // It parsed, so it has the shape of a PageRecord, plus whatever else was stored with it.
     return stored as PageRecord;
   });
@@ -151,16 +106,15 @@ export async function deletePage(key: string): Promise<PageRecord | null> {
  * annotated again since, both are kept: the newer annotations win where ids collide.
  */
 export async function restorePage(record: PageRecord): Promise<PageRecord> {
-  const parsed = parsePageRecord(record);
-  if (!parsed) throw new Error('Cannot restore: the record is not a Factmark page record.');
+  const result = parsePageRecord(record);
+  if (!result) throw new Error('Cannot restore: the record is not a Factmark page record.');
   await ensureMigrated();
   return queue.run(async () => {
-    const storageKey = pageStorageKey(parsed.record.key);
-    const current = (await localStorage.get(storageKey))[storageKey];
+    const { stored, shards } = await readWithShard(result.record.key);
     // A readable current record is a PageRecord plus whatever else was stored with it.
-    const restored = restoredRecord(record, current !== undefined && parsePageRecord(current) ? (current as PageRecord) : null);
-    await writePage(restored);
-    return parsePageRecord(restored)?.record ?? parsed.record;
+    const restored = restoredRecord(record, stored !== undefined && parsePageRecord(stored) ? (stored as PageRecord) : null);
+    await storePages([restored], shards);
+    return parsePageRecord(restored)?.record ?? result.record;
   });
 }
 
@@ -171,18 +125,18 @@ export async function allPages(): Promise<PageRecord[]> {
 }
 
 /**
- * Reads every record, lets `plan` decide which records to write, and writes them in ONE
- * storage.local.set call, inside the write queue: an import lands completely or not at all.
+ * Reads every record, lets `plan` decide which records to write, and writes them with their
+ * summaries in ONE storage.local.set call, inside the write queue: an import lands completely
+ * or not at all.
  */
 export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[]) => { records: PageRecord[]; result: T }): Promise<T> {
   await ensureMigrated();
   return queue.run(async () => {
-    const { records, result } = plan(readRecords(await localStorage.get(null)));
+    const items = await localStorage.get(null);
+    const { records, result } = plan(readRecords(items));
     if (records.length > 0) {
-      const batch: Record<string, PageRecord> = {};
-      for (const record of records) batch[pageStorageKey(record.key)] = record;
       try {
-        await localStorage.set(batch);
+        await localStorage.set(pageChanges(items, records).set);
       } catch (error) {
         throw new Error(`Nothing was imported: browser storage refused the write (${error instanceof Error ? error.message : String(error)}).`);
       }

@@ -4,7 +4,7 @@ import type { Settings } from '../core/model/settings';
 import type { LibraryEntry } from '../core/model/library';
 import type { ExportFormat } from '../core/export';
 import type { ImportSummary } from '../core/export';
-import type { IndexedPage } from '../core/library/search';
+import type { SearchIndexBatch } from '../core/library/index-batch';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */
 export interface PageRef {
@@ -34,13 +34,14 @@ export interface BackgroundRequests {
   'import.preview': { request: { text: string }; reply: ImportSummary };
   /** Imports a file's text atomically (all or nothing); newer local edits are kept. */
   'import.commit': { request: { text: string }; reply: ImportSummary };
-  /** Every annotated page, newest first, with counts by verdict. */
+  /** Every annotated page, newest first, with counts by verdict, from the library summary alone. */
   'library.list': { request: Record<string, never>; reply: LibraryEntry[] };
   /**
-   * Library entries with their search haystacks: every page without `keys`, else only the
-   * pages with these canonical keys (a key missing from the reply has no record any more).
+   * The pages with these canonical keys read from their records, with search haystacks, and
+   * the keys that have no record any more or an unreadable one. Ask in batches (a few hundred).
+   * `checkSummaries` also reads their summaries and repairs those that disagree with the records.
    */
-  'library.search-index': { request: { keys?: string[] }; reply: IndexedPage[] };
+  'library.search-index': { request: { keys: string[]; checkSummaries: boolean }; reply: SearchIndexBatch };
   /** Removes a page's record with all its annotations; replies with what was stored, for Undo. */
   'page.delete': { request: { key: string }; reply: PageRecord | null };
   /**

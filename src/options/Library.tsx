@@ -181,6 +181,7 @@ export function Library() {
             {t('errorGeneric', library.refreshError)}
           </p>
         )}
+        {library.unreadableCount > 0 && <p class="lib-unreadable muted">{t('libraryUnreadable', library.unreadableCount.toLocaleString())}</p>}
         {actionError && (
           <p class="error" role="alert">
             {actionError}
@@ -222,6 +223,11 @@ export function Library() {
             <p class="lib-count muted" role="status">
               {t('libraryShownCount', [results.length.toLocaleString(), index.size.toLocaleString()])}
             </p>
+            {library.textState !== 'done' && index.partialCount > 0 && (
+              <p class="lib-progress muted">
+                {t(library.textState === 'loading' ? 'libraryTextLoading' : 'libraryTextStopped', [(index.size - index.partialCount).toLocaleString(), index.size.toLocaleString()])}
+              </p>
+            )}
             {results.length === 0 && filtering ? (
               <div class="state lib-no-matches">
                 <p>{t('libraryNoMatches')}</p>

@@ -3,73 +3,31 @@
  * (lowercase, accent-free) words of its title, address, claims, notes, sources and tags, each
  * distinct word once. A query is split into words that must all occur (AND), each as a
  * substring of some word of the page. The index keeps the pages newest first, takes
- * incremental updates, and narrows the previous result while the reader keeps typing.
+ * incremental updates, and narrows the previous result while the reader keeps typing. A page
+ * known only from its library summary is "partial": its title and address are searchable at
+ * once, the rest when its record has been read.
  */
 import type { PageRecord } from '../model/annotation';
 import { libraryEntry, type LibraryEntry } from '../model/library';
 import type { HighlightState } from '../model/verdicts';
+import { foldText, queryTerms } from './fold';
 
 /** One page as the library page searches it: its summary and its haystack. */
 export interface IndexedPage {
   entry: LibraryEntry;
   haystack: string;
+  /** True while only the summary is known: the haystack then holds just the title and address. */
+  partial?: boolean;
 }
 
-/** Letters that Unicode decomposition leaves alone but readers expect to match their base letters. */
-const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  ı: 'i',
-  þ: 'th',
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-};
-const SPECIAL_PATTERN = new RegExp(`[${Object.keys(SPECIAL_FOLDS).join('')}]`, 'g');
-const MARKS = /\p{M}+/gu;
-const NON_ASCII = /[^ -~\s]/;
+/** Folding and query splitting live in fold.ts; re-exported for the library's callers. */
+export { foldText, queryTerms } from './fold';
 
-/** Lowercases text and removes accents, so "Café Ünïon" and "cafe union" compare equal. */
-export function foldText(text: string): string {
-  // Plain ASCII (most of an English page) only needs lowercasing.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(SPECIAL_PATTERN, (char) => SPECIAL_FOLDS[char] ?? char);
-}
-
-/** Punctuation that may cling to a query word ("Russia," or "(2019)") without being meant. */
-const EDGE_PUNCTUATION = /^[\s.,;:!?"'()[\]{}<>]+|[\s.,;:!?"'()[\]{}<>]+$/g;
-
-/** The words of a query, folded, without clinging punctuation or repeats, longest first. */
-export function queryTerms(query: string): string[] {
-  const terms = new Set<string>();
-  for (const word of foldText(query).split(/\s+/)) {
-    const term = word.replace(EDGE_PUNCTUATION, '');
-    if (term !== '') terms.add(term);
-  }
-  // The longest word is usually the most selective: checking it first fails fastest.
-  return [...terms].sort((a, b) => b.length - a.length);
+function haystackOf(parts: readonly string[]): string {
+  // One fold over the page's whole text is cheaper than folding word by word.
+  const words = new Set(foldText(parts.join('\n')).split(/\s+/));
+  words.delete('');
+  return [...words].join(' ');
 }
 
 /** The searchable text of a page record, folded, each distinct word once, separated by spaces. */
@@ -80,15 +38,20 @@ export function pageHaystack(record: PageRecord): string {
     for (const source of annotation.sources) parts.push(source.url, source.title, source.quote, source.publisher);
     for (const tag of annotation.tags) parts.push(tag);
   }
-  // One fold over the page's whole text is cheaper than folding word by word.
-  const words = new Set(foldText(parts.join('\n')).split(/\s+/));
-  words.delete('');
-  return [...words].join(' ');
+  return haystackOf(parts);
 }
 
 /** A page record as the index wants it. */
 export function indexPage(record: PageRecord): IndexedPage {
   return { entry: libraryEntry(record), haystack: pageHaystack(record) };
+}
+
+/**
+ * A page known so far only from its summary. Its haystack (title and address) is part of the
+ * full one, so the page can only gain matches when its record arrives.
+ */
+export function summaryPage(entry: LibraryEntry): IndexedPage {
+  return { entry, haystack: haystackOf([entry.title, entry.url]), partial: true };
 }
 
 /** True when every term occurs in the haystack. */
@@ -122,12 +85,18 @@ export class LibrarySearchIndex {
   private readonly pages = new Map<string, IndexedPage>();
   private ordered: IndexedPage[] = [];
   private last: LastSearch | null = null;
+  private partials = 0;
   /** Changes whenever the set of pages changes; cached results belong to one version. */
   version = 0;
 
   /** How many pages the index holds. */
   get size(): number {
     return this.pages.size;
+  }
+
+  /** How many of them are partial (known from their summary only). */
+  get partialCount(): number {
+    return this.partials;
   }
 
   /** The indexed page with this canonical key. */
@@ -138,7 +107,13 @@ export class LibrarySearchIndex {
   /** Replaces the whole content of the index. */
   replaceAll(pages: readonly IndexedPage[]): void {
     this.pages.clear();
-    for (const page of pages) this.pages.set(page.entry.key, page);
+    this.partials = 0;
+    this.upsertMany(pages);
+  }
+
+  /** Adds or replaces many pages at once: one sort instead of one insertion each. */
+  upsertMany(pages: readonly IndexedPage[]): void {
+    for (const page of pages) this.put(page);
     this.ordered = [...this.pages.values()].sort(compareNewestFirst);
     this.changed();
   }
@@ -146,7 +121,7 @@ export class LibrarySearchIndex {
   /** Adds a page or replaces its earlier version. */
   upsert(page: IndexedPage): void {
     this.removeFromOrder(page.entry.key);
-    this.pages.set(page.entry.key, page);
+    this.put(page);
     // Binary search for the insertion point keeps the order without re-sorting everything.
     let low = 0;
     let high = this.ordered.length;
@@ -162,6 +137,7 @@ export class LibrarySearchIndex {
   /** Removes a page; returns whether it was there. */
   remove(key: string): boolean {
     if (!this.removeFromOrder(key)) return false;
+    if (this.pages.get(key)?.partial) this.partials--;
     this.pages.delete(key);
     this.changed();
     return true;
@@ -186,6 +162,13 @@ export class LibrarySearchIndex {
     const results = terms.length === 0 && state === 'all' ? this.ordered : pool.filter((page) => matchesState(page.entry, state) && matchesTerms(page.haystack, terms));
     this.last = { version: this.version, folded, state, results };
     return results.map((page) => page.entry);
+  }
+
+  /** Sets a page in the map, keeping the partial count; the caller keeps the order. */
+  private put(page: IndexedPage): void {
+    if (this.pages.get(page.entry.key)?.partial) this.partials--;
+    if (page.partial) this.partials++;
+    this.pages.set(page.entry.key, page);
   }
 
   private removeFromOrder(key: string): boolean {

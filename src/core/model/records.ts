@@ -84,6 +84,12 @@ export function parsePageRecord(raw: unknown): ParsedRecord | null {
   return { record: { key: raw.key, url: raw.url, title: str(raw.title), annotations, updatedAt: str(raw.updatedAt) }, rejected };
 }
 
+/** The record stored for a canonical key; null when unreadable or filed under another page's key. */
+export function parseStoredPage(canonicalKey: string, raw: unknown): ParsedRecord | null {
+  const parsed = parsePageRecord(raw);
+  return parsed && parsed.record.key === canonicalKey ? parsed : null;
+}
+
 /** Checks an edit before it is stored; returns a user-facing error message, or null when valid. */
 export function validateEdit(edit: AnnotationEdit): string | null {
   for (const source of edit.sources ?? []) {

@@ -1,33 +1,32 @@
-/** The storage schema version this build writes. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The storage schema version this build writes. 1: page records and settings. 2: adds the
+ * sharded library summary (see summaries.ts).
+ */
+export const SCHEMA_VERSION = 2;
 
-/** Storage key holding `{schemaVersion}`. */
+/** The first stored shape; storage without a meta key is taken to be in it. */
+export const FIRST_SCHEMA_VERSION = 1;
+
+/** Storage key holding the meta record, `{schemaVersion, pendingRemove?}`. */
 export const META_KEY = 'meta';
 
 /** Storage key holding the settings. */
 export const SETTINGS_KEY = 'settings';
+
+/** What a migration step asks for: keys to set (in one call), keys to remove afterwards, keys it could not read. */
+export interface MigrationResult {
+  set: Record<string, unknown>;
+  /** Obsolete keys; removed only after the new shape and version are written, so a stop loses nothing. */
+  remove: string[];
+  /** Storage keys skipped because they could not be read; left as they are and reported. */
+  unreadable: string[];
+}
 
 /** A named, tested step from one schema version to the next, over the whole storage area. */
 export interface Migration {
   name: string;
   from: number;
   to: number;
-  /** Returns the keys to set and the keys to remove. */
-  migrate(items: Record<string, unknown>): { set: Record<string, unknown>; remove: string[] };
-}
-
-/** Every migration, oldest first. Version 1 is the first stored shape, so none exist yet. */
-export const MIGRATIONS: readonly Migration[] = [];
-
-/** The migrations that bring storage from `version` to SCHEMA_VERSION, in order. */
-export function migrationsFrom(version: number): Migration[] {
-  const steps: Migration[] = [];
-  let current = version;
-  while (current < SCHEMA_VERSION) {
-    const step = MIGRATIONS.find((m) => m.from === current);
-    if (!step) throw new Error(`No migration from schema version ${current}.`);
-    steps.push(step);
-    current = step.to;
-  }
-  return steps;
+  /** Pure: computes the changes from every stored item, without touching storage. */
+  migrate(items: Readonly<Record<string, unknown>>): MigrationResult;
 }

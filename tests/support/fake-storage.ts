@@ -1,0 +1,51 @@
+import type { MigrationStorage } from '../../src/core/model/migrations/runner';
+
+/** Thrown by FakeStorage where a real MV3 worker would simply have been stopped. */
+export class WorkerStopped extends Error {
+  constructor() {
+    super('worker stopped');
+  }
+}
+
+/**
+ * storage.local in memory, each call atomic like the real one, values copied in and out. With
+ * `stopAfter` set it refuses every write after that many, as if the worker had been stopped
+ * between two calls.
+ */
+export class FakeStorage implements MigrationStorage {
+  items: Record<string, unknown>;
+  writes = 0;
+  stopAfter = Number.POSITIVE_INFINITY;
+  /** Every call, in order: what was read (null: everything), set or removed. */
+  log: Array<{ op: 'get' | 'set' | 'remove'; keys: string[] | null }> = [];
+
+  constructor(initial: Record<string, unknown> = {}) {
+    this.items = structuredClone(initial);
+  }
+
+  async get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+    this.log.push({ op: 'get', keys: keys === null ? null : typeof keys === 'string' ? [keys] : [...keys] });
+    const wanted = keys === null ? Object.keys(this.items) : typeof keys === 'string' ? [keys] : keys;
+    const result: Record<string, unknown> = {};
+    for (const key of wanted) if (Object.hasOwn(this.items, key)) result[key] = structuredClone(this.items[key]);
+    return result;
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    this.write();
+    this.log.push({ op: 'set', keys: Object.keys(items) });
+    Object.assign(this.items, structuredClone(items));
+  }
+
+  async remove(keys: string | string[]): Promise<void> {
+    this.write();
+    const list = typeof keys === 'string' ? [keys] : keys;
+    this.log.push({ op: 'remove', keys: [...list] });
+    for (const key of list) delete this.items[key];
+  }
+
+  private write(): void {
+    if (this.writes >= this.stopAfter) throw new WorkerStopped();
+    this.writes++;
+  }
+}
