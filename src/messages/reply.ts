@@ -10,3 +10,11 @@ export function ok<T>(value: T): Reply<T> {
 export function fail<T>(error: unknown): Reply<T> {
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }
+
+/** True for a value shaped like a Reply; anything else means no answer came. */
+export function isReply(value: unknown): value is Reply<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as { ok?: unknown; error?: unknown };
+  // No check for `value` when ok: Chrome sends messages as JSON, which drops an undefined value.
+  return reply.ok === true || (reply.ok === false && typeof reply.error === 'string');
+}

@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundMessage, BackgroundRequests, BackgroundRequestType } from '../messages/background-requests';
 import type { ContentMessage, ContentRequests, ContentRequestType } from '../messages/content-requests';
+import { createBackgroundClient, DeliveryError, type BackgroundClient } from '../messages/background-client';
 import { fail, ok, type Reply } from '../messages/reply';
 
 /** Who sent a request, as far as handlers need to know. */
@@ -29,10 +30,33 @@ function unwrap<T>(reply: unknown, type: string): T {
   return typed.value;
 }
 
-/** Sends a request to the background and returns its value; throws the background's error. */
+let backgroundClient: BackgroundClient | undefined;
+
+/** This context's background client, made on first use. */
+function background(): BackgroundClient {
+  backgroundClient ??= createBackgroundClient({
+    // Looked up on each send, not bound once, so that tests can watch the sends.
+    send: (message: BackgroundMessage) => browser.runtime.sendMessage(message),
+    // Chrome says "Receiving end does not exist" only when no listener got the message.
+    noReceiverMeansNotDelivered: browser.runtime.getURL('').startsWith('chrome-extension:'),
+  });
+  return backgroundClient;
+}
+
+/**
+ * Sends a request to the background and returns its value; throws the background's error. A
+ * request that fails on the way (the background stopped meanwhile) is sent again when that is
+ * safe (src/messages/retry-policy.ts); if it still fails, the error says in words for the reader
+ * whether anything may have changed.
+ */
 export async function requestBackground<K extends BackgroundRequestType>(type: K, payload: BackgroundRequests[K]['request']): Promise<BackgroundRequests[K]['reply']> {
-  const message = { to: 'background', type, payload } as BackgroundMessage;
-  return unwrap<BackgroundRequests[K]['reply']>(await browser.runtime.sendMessage(message), type);
+  try {
+    return await background().request(type, payload);
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    console.warn(`Factmark: ${error.message}`);
+    throw new Error(t(error.failure === 'not-delivered' ? 'backgroundNotReached' : 'backgroundOutcomeUnknown'));
+  }
 }
 
 /** Sends a request to the content script of a tab and returns its value. */
