@@ -28,7 +28,7 @@ run.each(BROWSERS)('%s: dynamic pages and claims from selections', (browserName)
     server = await startServer();
     server.setRoute('/lazy.html', { body: articlePage(`setTimeout(() => { const p = document.createElement('p'); p.textContent = 'Officials confirmed on Friday that 3,200 new riders registered in the first week, up 25 percent from last year.'; document.getElementById('body').append(p); }, 1500);`) });
     server.setRoute('/rerender.html', { body: articlePage(`setTimeout(() => { const b = document.getElementById('body'); b.innerHTML = b.innerHTML.replace(/<mark[^>]*>/g, '').replace(/<\\/mark>/g, ''); }, 2500);`) });
-    server.setRoute('/spa.html', { body: articlePage(`window.goNext = () => { history.pushState({}, '', '/spa-second.html'); document.getElementById('body').innerHTML = '<p>The second story reports that the harbour handled 2.4 million containers in 2023, a record for the port.</p><p>Port officials said that exports of grain rose 30 percent after the new terminal opened in May.</p><p>Shipping companies expect volumes to keep growing as the canal is widened over the next two years.</p>'; };`) });
+    server.setRoute('/spa.html', { body: articlePage(`const first = document.getElementById('body').innerHTML; window.addEventListener('popstate', () => { document.getElementById('body').innerHTML = first; }); window.goNext = () => { history.pushState({}, '', '/spa-second.html'); document.getElementById('body').innerHTML = '<p>The second story reports that the harbour handled 2.4 million containers in 2023, a record for the port.</p><p>Port officials said that exports of grain rose 30 percent after the new terminal opened in May.</p><p>Shipping companies expect volumes to keep growing as the canal is widened over the next two years.</p>'; };`) });
     server.setRoute('/static.html', { body: articlePage('') });
     driver = await launch(browserName);
   });
@@ -68,7 +68,7 @@ run.each(BROWSERS)('%s: dynamic pages and claims from selections', (browserName)
     await page.close();
   });
 
-  test('single-page-app navigation (pushState) re-scans the new content under the new URL', async () => {
+  test('single-page-app navigation (pushState, then back: popstate) re-scans the content under each URL', async () => {
     const page = await driver.openPage(server.url('/spa.html'));
     await page.waitForSelector('mark[data-factmark-id]', 15_000);
     await page.evaluate(() => (window as unknown as { goNext(): void }).goNext());
@@ -81,6 +81,15 @@ run.each(BROWSERS)('%s: dynamic pages and claims from selections', (browserName)
     }, tabId);
     expect(state.value.url).toContain('/spa-second.html');
     expect(state.value.claims.map((c) => c.text).join(' ')).toContain('2.4 million containers');
+    // Back: the page script puts the first story back on popstate.
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => [...document.querySelectorAll('mark')].some((m) => (m.textContent ?? '').includes('voted 7 to 2')), 15_000);
+    const back = await driver.extensionEvaluate(async (id: number) => {
+      const g = globalThis as unknown as Record<'browser' | 'chrome', { tabs: { sendMessage(tab: number, message: unknown): Promise<unknown> } } | undefined>;
+      return (await (g.browser ?? g.chrome)!.tabs.sendMessage(id, { to: 'content', type: 'page.state', payload: {} })) as { value: { url: string; claims: Array<{ text: string }> } };
+    }, tabId);
+    expect(back.value.url).toMatch(/\/spa\.html$/);
+    expect(back.value.claims.map((c) => c.text).join(' ')).not.toContain('2.4 million containers');
     await page.close();
   });
 
