@@ -12,6 +12,7 @@ import { META_KEY, SCHEMA_VERSION } from '../src/core/model/schema';
 import { selectorFor } from '../src/core/model/selectors';
 import { pageChanges, SHARD_KEYS } from '../src/core/model/summaries';
 import { VERDICT_IDS, type VerdictId } from '../src/core/model/verdicts';
+import { random } from '../tests/support/random';
 
 /** What to build. */
 export interface SeedOptions {
@@ -27,18 +28,6 @@ const SITES = ['news.example', 'gazette.example', 'daily.example.co.uk', 'blog.e
 const TOPICS = ['minister', 'election', 'budget', 'troops', 'vaccine', 'climate', 'border', 'inflation', 'unemployment', 'housing', 'según', 'déficit', 'millones', 'Zürich', 'São Paulo'];
 const VERBS = ['rose by', 'fell by', 'doubled to', 'reached', 'stayed at', 'was cut to'];
 const PUBLISHERS = ['Reuters', 'Agence Example', 'Office for Statistics', 'Fact Desk', 'Instituto Nacional'];
-
-/** A small deterministic generator (mulberry32), so runs compare like with like. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], next: () => number): T {
   return items[Math.floor(next() * items.length)] as T;

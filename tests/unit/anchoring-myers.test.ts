@@ -2,18 +2,7 @@
 // reference implementation of the same algorithm): same starts, ends and error counts.
 import search from 'approx-string-match';
 import { ApproxPattern } from '../../src/core/anchoring/myers';
-
-/** A small deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../support/random';
 
 function randomText(next: () => number, length: number, alphabet: string): string {
   let out = '';

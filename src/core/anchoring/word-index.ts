@@ -105,26 +105,13 @@ export class WordIndex {
     const ends = new Int32Array(capacity);
     const ids = this.ids;
     let count = 0;
-    // scanWords, inlined: this loop runs over every character of the page.
-    let start = -1;
-    let hash = FNV_OFFSET;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? wordCode(text.charCodeAt(i)) : -1;
-      if (code >= 0) {
-        if (start < 0) {
-          start = i;
-          hash = FNV_OFFSET;
-        }
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-      } else if (start >= 0) {
-        let id = ids.get(hash);
-        if (id === undefined) ids.set(hash, (id = ids.size));
-        wordIds[count] = id;
-        starts[count] = start;
-        ends[count++] = i;
-        start = -1;
-      }
-    }
+    scanWords(text, (key, start, end) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      wordIds[count] = id;
+      starts[count] = start;
+      ends[count++] = end;
+    });
     this.size = count;
     this.wordIds = wordIds.subarray(0, count);
     this.starts = starts.subarray(0, count);
