@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BIN, chromiumArgs } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { scaleBench } from './scale.mjs';
 
@@ -86,7 +87,7 @@ if (nodeRows.length > 0) {
 // 3. In real Chromium: the pipeline next to a bare TreeWalker pass over the same page.
 const browserBundle = (await bundle('iife')) + ';globalThis.factmarkBench = factmarkBench;';
 const server = await startStaticServer({ mounts: { '/corpus/': corpusDir }, headers: { 'Content-Security-Policy': "script-src 'none'; connect-src 'none'; frame-src 'none'" } });
-const context = await chromium.launchPersistentContext('', { executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM_BIN, headless: true, args: chromiumArgs() });
 // Page scripts are off (CSP) and nothing leaves 127.0.0.1.
 await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
 const browserRows = [];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BIN, chromiumArgs } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 const ANNOTATED = 10;
@@ -29,9 +30,9 @@ async function loadCore(root) {
 async function launch(root, profile) {
   const extension = join(root, 'dist', 'chrome');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_BIN,
     headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: chromiumArgs(extension),
   });
   await context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:)/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

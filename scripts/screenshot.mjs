@@ -6,16 +6,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BIN, chromiumArgs } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
 const server = await startStaticServer({ mounts: { '/sample/': join(root, 'sample') } });
 const context = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_BIN,
   headless: true,
   viewport: { width: 1100, height: 760 },
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: chromiumArgs(extension),
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -32,7 +33,9 @@ try {
   await popup.waitForSelector('.claim');
   const verdicts = ['mostly-true', 'true', 'unverifiable', 'misleading'];
   for (const [i, verdict] of verdicts.entries()) await popup.getByLabel('Verdict').nth(i + 1).selectOption(verdict);
-  await popup.getByLabel('Note').nth(1).fill('Confirmed by the 2019 deployment reports.');
+  // The note editor is inside each claim's collapsed details: open the second claim's first.
+  await popup.getByRole('button', { name: /^Note & sources/ }).nth(1).click();
+  await popup.getByLabel('Note').first().fill('Confirmed by the 2019 deployment reports.');
   await popup.getByLabel('Verdict').first().focus();
   await page.waitForSelector(`mark[data-factmark-verdict="misleading"]`);
   await page.evaluate(() => document.querySelector('.article-body p')?.scrollIntoView({ block: 'start' }));
