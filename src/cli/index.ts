@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from '../core/claims/score';
 import { UsageError } from './errors';
 import { formatScan, scanFile } from './scan';
 
-const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark match <queries.tsv> <claims.jsonl> [--qrels FILE] [--top N] [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
 
 /** Splits argv into positional arguments and --flags (with values for those that take one). */
 function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -53,6 +53,14 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const { anchorFile, formatAnchors } = await import('./anchor');
       const rows = anchorFile(positional[0] as string, positional[1] as string);
       out(flags.has('--json') ? JSON.stringify(rows) : formatAnchors(rows));
+      return 0;
+    }
+    if (command === 'match') {
+      const { positional, flags } = parseArgs(rest, ['--qrels', '--top']);
+      if (positional.length !== 2) throw new UsageError(USAGE);
+      const { formatMatch, runMatch } = await import('./match');
+      const report = runMatch(positional, flags);
+      out(flags.has('--json') ? JSON.stringify(report) : formatMatch(report));
       return 0;
     }
     if (command === 'convert') {

@@ -1,0 +1,122 @@
+/**
+ * The known-claim matcher: BM25 finds each sentence's candidate claims in an inverted index,
+ * then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
+ * orders them by the features in features.ts, and a logistic calibration turns the best
+ * score into a match probability, the figure the flag threshold applies to.
+ */
+import { analyse, type Analysed } from './analyse';
+import { Bm25Index } from './bm25';
+import { FEATURE_NAMES, featureVector, sentenceSide, type GramVector } from './features';
+import { GramTable } from './gram-table';
+import modelFile from './match-model.json';
+
+/** What the matcher needs of a known claim. */
+export interface MatchableClaim {
+  claim: string;
+  /** The fact-check's headline, when known: it often names the claim in other words. */
+  title?: string;
+}
+
+/** A ranked claim: its position in the indexed list and its score. */
+export interface RankedClaim {
+  index: number;
+  /** Match probability in [0, 1] (calibrated re-ranker score); BM25 rankings give the raw BM25 score. */
+  score: number;
+}
+
+/** The trained re-ranker, as stored in match-model.json. */
+export interface MatchModel {
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  calibration: { slope: number; intercept: number };
+  /** Candidates BM25 passes to the re-ranker. */
+  candidates: number;
+  /** Match probability from which a page flags a sentence (precision >= 0.9 at rank 1 on the train split). */
+  threshold: number;
+}
+
+/** The shipped model. */
+export const MATCH_MODEL: MatchModel = modelFile;
+
+/** The default flag threshold (a setting overrides it). */
+export const DEFAULT_MATCH_THRESHOLD = MATCH_MODEL.threshold;
+
+/** One candidate with its feature vector, for training and inspection. */
+export interface CandidateFeatures {
+  index: number;
+  bm25: number;
+  features: number[];
+}
+
+function documentText(claim: MatchableClaim): string {
+  return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
+}
+
+/** An index over known claims that ranks them for sentences. Build once, query many times. */
+export class KnownClaimIndex {
+  private readonly bm25: Bm25Index;
+  private readonly grams = new GramTable();
+  private readonly analysed: Analysed[];
+  private readonly titleTerms: string[][];
+  private readonly scratch: Float64Array;
+
+  constructor(private readonly claims: readonly MatchableClaim[], private readonly model: MatchModel = MATCH_MODEL) {
+    if (model.features.join() !== FEATURE_NAMES.join()) throw new Error('The match model was trained on other features; run npm run train:match.');
+    this.analysed = claims.map((claim) => analyse(claim.claim));
+    this.titleTerms = claims.map((claim) => (claim.title ? analyse(claim.title).terms : []));
+    this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => [...(this.analysed[i] as Analysed).terms, ...(this.titleTerms[i] as string[])]));
+    for (const claim of claims) this.grams.add(documentText(claim));
+    this.scratch = new Float64Array(claims.length);
+  }
+
+  /** Claims in the index. */
+  get size(): number {
+    return this.claims.length;
+  }
+
+  /** The plain BM25 ranking (the baseline). */
+  rankBm25(text: string, limit: number): RankedClaim[] {
+    return this.bm25.search(analyse(text).terms, limit, this.scratch).map((hit) => ({ index: hit.doc, score: hit.score }));
+  }
+
+  /** BM25's candidates for a sentence with their feature vectors. */
+  candidates(text: string, count: number = this.model.candidates): CandidateFeatures[] {
+    const analysed = analyse(text);
+    const hits = this.bm25.search(analysed.terms, count, this.scratch);
+    if (hits.length === 0) return [];
+    const sentence = sentenceSide(analysed, this.grams.vector(text));
+    const best = hits[0]?.score ?? 0;
+    const idf = (term: string) => this.bm25.idf(term);
+    return hits.map((hit, rank) => {
+      const claim = this.claims[hit.doc] as MatchableClaim;
+      const analysedClaim = this.analysed[hit.doc] as Analysed;
+      const grams: GramVector = this.grams.vector(documentText(claim));
+      const claimGrams = claim.title ? this.grams.vector(claim.claim) : grams;
+      const bm25Claim = this.bm25.scoreDocument(analysed.terms, analysedClaim.terms);
+      const bm25Title = this.bm25.scoreDocument(analysed.terms, this.titleTerms[hit.doc] as string[]);
+      return { index: hit.doc, bm25: hit.score, features: featureVector(sentence, { bm25: hit.score, bestBm25: best, rank, claim: analysedClaim, bm25Claim, bm25Title, grams, claimGrams }, idf) };
+    });
+  }
+
+  /** The re-ranked claims for a sentence, best first, with match probabilities. */
+  rank(text: string, limit: number): RankedClaim[] {
+    return this.candidates(text)
+      .map((candidate) => ({ index: candidate.index, score: matchProbability(this.model, candidate.features) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, limit);
+  }
+}
+
+/** The re-ranker's linear score of a feature vector. */
+export function linearScore(model: MatchModel, features: readonly number[]): number {
+  let score = 0;
+  for (let i = 0; i < features.length; i++) score += (model.weights[i] ?? 0) * (((features[i] as number) - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
+  return score;
+}
+
+/** The calibrated match probability of a feature vector. */
+export function matchProbability(model: MatchModel, features: readonly number[]): number {
+  return 1 / (1 + Math.exp(-(model.calibration.slope * linearScore(model, features) + model.calibration.intercept)));
+}
