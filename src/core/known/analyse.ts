@@ -30,8 +30,8 @@ const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billi
 
 /** Folds typographic quotes and dashes, and joins hyphenated words ("single-payer" and "singlepayer" match). */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
+  // NFKC only where there is something beyond ASCII to fold: it costs more than the rest.
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
     .replace(/[‘’ʼ]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/([A-Za-z])[-‐‑](?=[A-Za-z])/g, '$1');
@@ -99,24 +99,111 @@ export function analyse(text: string): Analysed {
   return { terms, names, figures };
 }
 
-/** Hashes of the character n-grams (3 to 5 characters, words padded with a space each side, stop words out) with their counts. */
-export function charGrams(text: string): Map<number, number> {
-  const grams = new Map<number, number>();
-  const words = foldText(text).toLowerCase().match(/[a-z0-9\u00C0-\u024F]+/g) ?? [];
-  for (const word of words) {
-    if (STOP_WORDS.has(word)) continue;
-    const padded = ` ${word} `;
-    for (let i = 0; i < padded.length; i++) {
-      // FNV-1a over 3, 4 and 5 characters from i, without making substrings.
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Hashes of the stop words, compared with a word's hash while it is read (no substring is made). */
+const STOP_HASHES = new Set([...STOP_WORDS].map((word) => fnv(word.replace(/'/g, ''))));
+
+/** The lower-case code of a word character (ASCII letters and digits, Latin letters beyond ASCII), or -1. */
+function gramCode(code: number): number {
+  if (code >= 97 && code <= 122) return code;
+  if (code >= 65 && code <= 90) return code | 32;
+  if (code >= 48 && code <= 57) return code;
+  if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  return -1;
+}
+
+const word = new Uint16Array(256);
+
+/**
+ * Calls back with the hash of every distinct character n-gram (3 to 5 characters) of a text's
+ * words, each word padded with a space either side, stop words left out; hyphens inside a word
+ * are dropped and apostrophes end nothing ("single-payer" = "singlepayer", "don't" = "dont").
+ * `seen` dedupes within the text. No strings are made: this runs for every candidate claim of
+ * every sentence.
+ */
+export function forEachGram(text: string, seen: GramSet, visit: (gram: number) => void): void {
+  seen.clear();
+  let length = 0;
+  let wordHash = 0x811c9dc5;
+  for (let i = 0; i <= text.length; i++) {
+    const raw = i < text.length ? text.charCodeAt(i) : 32;
+    const code = gramCode(raw);
+    if (code >= 0) {
+      if (length < word.length - 1) {
+        word[length++] = code;
+        wordHash = Math.imul(wordHash ^ code, 0x01000193);
+      }
+      continue;
+    }
+    // Inside a word, a hyphen or apostrophe followed by a word character joins.
+    if (length > 0 && (raw === 45 || raw === 0x2010 || raw === 0x2011 || raw === 39 || raw === 0x2019) && i + 1 < text.length && gramCode(text.charCodeAt(i + 1)) >= 0) continue;
+    if (length === 0) continue;
+    const stop = length <= 12 && STOP_HASHES.has(wordHash >>> 0);
+    const end = length;
+    length = 0;
+    wordHash = 0x811c9dc5;
+    if (stop) continue;
+    // Positions -1 and end stand for the padding spaces.
+    for (let p = -1; p < end; p++) {
       let hash = 0x811c9dc5;
-      for (let j = i; j < i + 5 && j < padded.length; j++) {
-        hash = Math.imul(hash ^ padded.charCodeAt(j), 0x01000193);
-        if (j - i >= 2) {
-          const key = (hash ^ (j - i)) >>> 0;
-          grams.set(key, (grams.get(key) ?? 0) + 1);
+      for (let q = p; q <= end && q < p + 5; q++) {
+        hash = Math.imul(hash ^ (q < 0 || q === end ? 32 : (word[q] as number)), 0x01000193);
+        if (q - p >= 2) {
+          const gram = (hash ^ (q - p)) >>> 0;
+          if (seen.add(gram)) visit(gram);
         }
       }
     }
   }
-  return grams;
+}
+
+/** A reusable set of 32-bit gram hashes (open addressing, cleared in O(1) by a generation stamp). */
+export class GramSet {
+  private keys = new Uint32Array(4096);
+  private stamps = new Uint32Array(4096);
+  private generation = 1;
+  private count = 0;
+
+  /** Empties the set. */
+  clear(): void {
+    this.generation++;
+    this.count = 0;
+    if (this.generation === 0xffffffff) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** Adds a hash; false when it was there already. */
+  add(key: number): boolean {
+    if (this.count * 2 >= this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.stamps[slot] === this.generation) {
+      if (this.keys[slot] === key) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.stamps[slot] = this.generation;
+    this.keys[slot] = key;
+    this.count++;
+    return true;
+  }
+
+  private grow(): void {
+    const old = [...this.entries()];
+    this.keys = new Uint32Array(this.keys.length * 2);
+    this.stamps = new Uint32Array(this.stamps.length * 2);
+    this.generation = 1;
+    this.count = 0;
+    for (const key of old) this.add(key);
+  }
+
+  private *entries(): Generator<number> {
+    for (let i = 0; i < this.keys.length; i++) if (this.stamps[i] === this.generation) yield this.keys[i] as number;
+  }
 }

@@ -24,10 +24,12 @@ export class Bm25Index {
     private readonly averageLength: number,
     /** Documents in the index. */
     readonly size: number,
+    private readonly k1: number,
+    private readonly b: number,
   ) {}
 
-  /** Indexes documents given as term lists (document number = position). */
-  static fromDocuments(documents: readonly (readonly string[])[]): Bm25Index {
+  /** Indexes documents given as term lists (document number = position), with BM25's k1 and b. */
+  static fromDocuments(documents: readonly (readonly string[])[], k1 = BM25_K1, b = BM25_B): Bm25Index {
     const vocabulary = new Map<string, number>();
     const docs: number[][] = [];
     const freqs: number[][] = [];
@@ -50,7 +52,7 @@ export class Bm25Index {
         (freqs[id] as number[]).push(Math.min(count, 65535));
       }
     });
-    return new Bm25Index(vocabulary, docs.map((d) => Int32Array.from(d)), freqs.map((f) => Uint16Array.from(f)), lengths, documents.length > 0 ? total / documents.length : 1, documents.length);
+    return new Bm25Index(vocabulary, docs.map((d) => Int32Array.from(d)), freqs.map((f) => Uint16Array.from(f)), lengths, documents.length > 0 ? total / documents.length : 1, documents.length, k1, b);
   }
 
   /** Inverse document frequency of a term (BM25's, floored at a small positive value). */
@@ -72,25 +74,28 @@ export class Bm25Index {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
         const tf = freqs[i] as number;
-        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] as number)) / this.averageLength);
+        const norm = this.k1 * (1 - this.b + (this.b * (this.lengths[doc] as number)) / this.averageLength);
         if (scratch[doc] === 0) touched.push(doc);
-        scratch[doc] = (scratch[doc] as number) + (idf * tf * (BM25_K1 + 1)) / (tf + norm);
+        scratch[doc] = (scratch[doc] as number) + (idf * tf * (this.k1 + 1)) / (tf + norm);
       }
     }
-    const results = touched.map((doc) => ({ doc, score: scratch[doc] as number }));
-    for (const doc of touched) scratch[doc] = 0;
-    return topK(results, limit);
+    const best = new TopK(limit);
+    for (const doc of touched) {
+      best.offer(doc, scratch[doc] as number);
+      scratch[doc] = 0;
+    }
+    return best.sorted();
   }
 
   /** BM25 of one document for a query, computed from the document's own terms (the brute-force path). */
   scoreDocument(queryTerms: readonly string[], docTerms: readonly string[]): number {
     const counts = new Map<string, number>();
     for (const term of docTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * Math.min(docTerms.length, 65535)) / this.averageLength);
+    const norm = this.k1 * (1 - this.b + (this.b * Math.min(docTerms.length, 65535)) / this.averageLength);
     let score = 0;
     for (const term of new Set(queryTerms)) {
       const tf = counts.get(term);
-      if (tf) score += (this.idf(term) * tf * (BM25_K1 + 1)) / (tf + norm);
+      if (tf) score += (this.idf(term) * tf * (this.k1 + 1)) / (tf + norm);
     }
     return score;
   }
@@ -103,7 +108,49 @@ export class Bm25Index {
   }
 }
 
-/** The `k` best of scored items, best first, ties broken by document number. */
-export function topK(items: Scored[], k: number): Scored[] {
-  return items.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k);
+/** True when a ranks before b: higher score, then lower document number. */
+function before(a: Scored, b: Scored): boolean {
+  return a.score > b.score || (a.score === b.score && a.doc < b.doc);
+}
+
+/** The k best of a stream of scored documents, kept in a min-heap (the worst kept item on top). */
+export class TopK {
+  private readonly heap: Scored[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Considers one document. */
+  offer(doc: number, score: number): void {
+    const item = { doc, score };
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent] as Scored, heap[i] as Scored)) break;
+        [heap[parent], heap[i]] = [heap[i] as Scored, heap[parent] as Scored];
+        i = parent;
+      }
+      return;
+    }
+    if (this.k === 0 || !before(item, heap[0] as Scored)) return;
+    heap[0] = item;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && before(heap[worst] as Scored, heap[left] as Scored)) worst = left;
+      if (right < heap.length && before(heap[worst] as Scored, heap[right] as Scored)) worst = right;
+      if (worst === i) break;
+      [heap[worst], heap[i]] = [heap[i] as Scored, heap[worst] as Scored];
+      i = worst;
+    }
+  }
+
+  /** The kept documents, best first. */
+  sorted(): Scored[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
 }

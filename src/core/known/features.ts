@@ -23,28 +23,7 @@ export const FEATURE_NAMES = [
   'claimLength',
   'sentenceLength',
   'commonSequence',
-  'bm25Claim',
-  'bm25Title',
-  'charCosineClaim',
 ] as const;
-
-/** A sparse, weighted character n-gram vector with its norm. */
-export interface GramVector {
-  weights: Map<number, number>;
-  norm: number;
-}
-
-/** Cosine of two gram vectors. */
-export function cosine(a: GramVector, b: GramVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [gram, weight] of small.weights) {
-    const other = large.weights.get(gram);
-    if (other !== undefined) dot += weight * other;
-  }
-  return dot / (a.norm * b.norm);
-}
 
 /** Shared distinct items of two lists: how many, and what share of the second list's distinct items. */
 function shared(a: readonly string[], b: readonly string[]): [number, number] {
@@ -93,12 +72,11 @@ export interface SentenceSide {
   analysed: Analysed;
   termSet: ReadonlySet<string>;
   bigrams: string[];
-  grams: GramVector;
 }
 
 /** Prepares a sentence's side of the features. */
-export function sentenceSide(analysed: Analysed, grams: GramVector): SentenceSide {
-  return { analysed, termSet: new Set(analysed.terms), bigrams: bigrams(analysed.terms), grams };
+export function sentenceSide(analysed: Analysed): SentenceSide {
+  return { analysed, termSet: new Set(analysed.terms), bigrams: bigrams(analysed.terms) };
 }
 
 /** One candidate as the first stage found it. */
@@ -107,12 +85,8 @@ export interface CandidateInput {
   bestBm25: number;
   rank: number;
   claim: Analysed;
-  /** BM25 of the claim's own words, and of the headline's, computed apart. */
-  bm25Claim: number;
-  bm25Title: number;
-  grams: GramVector;
-  /** The gram vector of the claim alone (the same object as `grams` when there is no headline). */
-  claimGrams: GramVector;
+  /** Character n-gram cosine of the sentence with the claim and its headline. */
+  charCosine: number;
 }
 
 /** The feature vector of a sentence and a candidate claim, in FEATURE_NAMES order. */
@@ -125,7 +99,7 @@ export function featureVector(sentence: SentenceSide, candidate: CandidateInput,
     candidate.bm25,
     candidate.bestBm25 > 0 ? candidate.bm25 / candidate.bestBm25 : 0,
     1 / (candidate.rank + 1),
-    cosine(sentence.grams, candidate.grams),
+    candidate.charCosine,
     coverage(sentence.termSet, claim.terms, idf),
     coverage(new Set(claim.terms), sentence.analysed.terms, idf),
     names,
@@ -138,8 +112,5 @@ export function featureVector(sentence: SentenceSide, candidate: CandidateInput,
     Math.log(1 + claim.terms.length),
     Math.log(1 + sentence.analysed.terms.length),
     commonSequence(sentence.analysed.terms, claim.terms),
-    candidate.bm25Claim,
-    candidate.bm25Title,
-    candidate.claimGrams === candidate.grams ? cosine(sentence.grams, candidate.grams) : cosine(sentence.grams, candidate.claimGrams),
   ];
 }

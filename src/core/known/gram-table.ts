@@ -1,44 +1,84 @@
 /**
- * Document frequencies of character n-grams in a fixed table of 2^20 counters (4 MB) indexed
- * by the gram's hash: bounded memory whatever the number of claims, at the price of rare
- * collisions, which only blur an idf weight a little.
+ * Character n-gram weights: document frequencies in a fixed table of 2^20 counters (4 MB)
+ * indexed by the gram's hash, so memory is bounded whatever the number of claims (rare
+ * collisions only blur an idf weight a little). Grams are binary (present or not) and weighted
+ * by idf; a sentence's weights are kept in a map, a claim's grams are streamed against it.
  */
-import { charGrams } from './analyse';
-import type { GramVector } from './features';
+import { forEachGram, GramSet } from './analyse';
 
 const BITS = 20;
 const MASK = (1 << BITS) - 1;
 
-/** Character n-gram document frequencies, and gram vectors weighted by them. */
-export class GramTable {
-  private readonly counts = new Uint32Array(1 << BITS);
-  private documents = 0;
+/** A sentence's gram weights and norm, to compare claims against. */
+export interface SentenceGrams {
+  weights: Map<number, number>;
+  norm: number;
+}
 
-  /** Counts one document's grams. */
+/** Character n-gram document frequencies, and cosines weighted by them. */
+export class GramTable {
+  /** Document frequencies while texts are added; idf weights once `freeze` has run. */
+  private readonly table = new Float32Array(1 << BITS);
+  private documents = 0;
+  private frozen = false;
+  private readonly seen = new GramSet();
+
+  /** Counts one document's grams (before `freeze`). */
   add(text: string): void {
-    for (const gram of charGrams(text).keys()) this.counts[gram & MASK] = (this.counts[gram & MASK] as number) + 1;
+    if (this.frozen) throw new Error('GramTable: add after freeze');
+    forEachGram(text, this.seen, (gram) => {
+      this.table[gram & MASK] = (this.table[gram & MASK] as number) + 1;
+    });
     this.documents++;
   }
 
-  /** The idf of a gram. */
-  idf(gram: number): number {
-    return Math.log((this.documents + 1) / ((this.counts[gram & MASK] as number) + 1));
+  /** Turns the counts into idf weights, once every document is added. */
+  freeze(): void {
+    if (this.frozen) return;
+    for (let i = 0; i < this.table.length; i++) this.table[i] = Math.log((this.documents + 1) / ((this.table[i] as number) + 1));
+    this.frozen = true;
   }
 
-  /** A text's gram vector: sublinear counts times idf. */
-  vector(text: string): GramVector {
+  /** The idf of a gram (after `freeze`). */
+  idf(gram: number): number {
+    return this.table[gram & MASK] as number;
+  }
+
+  /** The norm of a text's gram vector. */
+  norm(text: string): number {
+    let sum = 0;
+    forEachGram(text, this.seen, (gram) => {
+      const weight = this.idf(gram);
+      sum += weight * weight;
+    });
+    return Math.sqrt(sum);
+  }
+
+  /** A sentence's gram weights. */
+  sentence(text: string): SentenceGrams {
     const weights = new Map<number, number>();
     let sum = 0;
-    for (const [gram, count] of charGrams(text)) {
-      const weight = (1 + Math.log(count)) * this.idf(gram);
+    forEachGram(text, this.seen, (gram) => {
+      const weight = this.idf(gram);
       weights.set(gram, weight);
       sum += weight * weight;
-    }
+    });
     return { weights, norm: Math.sqrt(sum) };
+  }
+
+  /** Cosine of a sentence and a text whose gram norm is known. */
+  cosine(sentence: SentenceGrams, text: string, norm: number): number {
+    if (sentence.norm === 0 || norm === 0) return 0;
+    let dot = 0;
+    forEachGram(text, this.seen, (gram) => {
+      const weight = sentence.weights.get(gram);
+      if (weight !== undefined) dot += weight * weight;
+    });
+    return dot / (sentence.norm * norm);
   }
 
   /** Bytes held. */
   bytes(): number {
-    return this.counts.byteLength;
+    return this.table.byteLength;
   }
 }

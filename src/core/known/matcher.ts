@@ -6,7 +6,7 @@
  */
 import { analyse, type Analysed } from './analyse';
 import { Bm25Index } from './bm25';
-import { FEATURE_NAMES, featureVector, sentenceSide, type GramVector } from './features';
+import { FEATURE_NAMES, featureVector, sentenceSide } from './features';
 import { GramTable } from './gram-table';
 import modelFile from './match-model.json';
 
@@ -59,15 +59,17 @@ export class KnownClaimIndex {
   private readonly bm25: Bm25Index;
   private readonly grams = new GramTable();
   private readonly analysed: Analysed[];
-  private readonly titleTerms: string[][];
   private readonly scratch: Float64Array;
+  /** Gram norms of each claim with its headline. */
+  private readonly norms: Float32Array;
 
   constructor(private readonly claims: readonly MatchableClaim[], private readonly model: MatchModel = MATCH_MODEL) {
     if (model.features.join() !== FEATURE_NAMES.join()) throw new Error('The match model was trained on other features; run npm run train:match.');
     this.analysed = claims.map((claim) => analyse(claim.claim));
-    this.titleTerms = claims.map((claim) => (claim.title ? analyse(claim.title).terms : []));
-    this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => [...(this.analysed[i] as Analysed).terms, ...(this.titleTerms[i] as string[])]));
+    this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(this.analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (this.analysed[i] as Analysed).terms)));
     for (const claim of claims) this.grams.add(documentText(claim));
+    this.grams.freeze();
+    this.norms = Float32Array.from(claims, (claim) => this.grams.norm(documentText(claim)));
     this.scratch = new Float64Array(claims.length);
   }
 
@@ -86,17 +88,15 @@ export class KnownClaimIndex {
     const analysed = analyse(text);
     const hits = this.bm25.search(analysed.terms, count, this.scratch);
     if (hits.length === 0) return [];
-    const sentence = sentenceSide(analysed, this.grams.vector(text));
+    const sentence = sentenceSide(analysed);
+    const sentenceGrams = this.grams.sentence(text);
     const best = hits[0]?.score ?? 0;
     const idf = (term: string) => this.bm25.idf(term);
     return hits.map((hit, rank) => {
       const claim = this.claims[hit.doc] as MatchableClaim;
       const analysedClaim = this.analysed[hit.doc] as Analysed;
-      const grams: GramVector = this.grams.vector(documentText(claim));
-      const claimGrams = claim.title ? this.grams.vector(claim.claim) : grams;
-      const bm25Claim = this.bm25.scoreDocument(analysed.terms, analysedClaim.terms);
-      const bm25Title = this.bm25.scoreDocument(analysed.terms, this.titleTerms[hit.doc] as string[]);
-      return { index: hit.doc, bm25: hit.score, features: featureVector(sentence, { bm25: hit.score, bestBm25: best, rank, claim: analysedClaim, bm25Claim, bm25Title, grams, claimGrams }, idf) };
+      const charCosine = this.grams.cosine(sentenceGrams, documentText(claim), this.norms[hit.doc] as number);
+      return { index: hit.doc, bm25: hit.score, features: featureVector(sentence, { bm25: hit.score, bestBm25: best, rank, claim: analysedClaim, charCosine }, idf) };
     });
   }
 
