@@ -1,5 +1,7 @@
 import { EXPORT_FILE_TYPES, exportAs, type ExportFormat } from '../core/export';
-import { downloadText } from '../platform/browser';
+import { allReviews, KNOWN_SHARD_KEYS } from '../core/known/known-store';
+import type { KnownReview } from '../core/known/review';
+import { downloadText, localStorage } from '../platform/browser';
 import { allPages, getPage, getSettings } from './store';
 
 /** A file name for an export: factmark-<scope>-<date>.<extension>. */
@@ -16,8 +18,10 @@ export async function downloadExport(format: ExportFormat, key: string | null): 
   const now = new Date().toISOString();
   const [settings, records] = await Promise.all([getSettings(), key === null ? allPages() : getPage(key).then((record) => (record ? [record] : []))]);
   const claims = records.reduce((sum, record) => sum + Object.keys(record.annotations).length, 0);
-  if (claims === 0) throw new Error('There is nothing to export yet: give a claim a verdict, a note or a source first.');
-  const text = exportAs(format, records, { creator: { name: settings.reviewerName, organisation: settings.organisation }, now });
+  // The library's exports carry the collected fact-checks too (W3C and ClaimReview).
+  const reviews: KnownReview[] = key === null && (format === 'w3c' || format === 'claimreview') ? allReviews(await localStorage.get([...KNOWN_SHARD_KEYS])).reviews : [];
+  if (claims === 0 && reviews.length === 0) throw new Error('There is nothing to export yet: give a claim a verdict, a note or a source first.');
+  const text = exportAs(format, records, { creator: { name: settings.reviewerName, organisation: settings.organisation }, now }, reviews);
   const name = fileName(format, key ?? 'library', now);
   await downloadText(name, EXPORT_FILE_TYPES[format].mediaType, text);
   return { fileName: name, claims };

@@ -2,6 +2,7 @@ import { handleBackgroundRequests } from '../platform/browser';
 import { registerCommands } from './commands';
 import { downloadExport } from './exports';
 import { commitImport, previewImport } from './imports';
+import { clearReviews, collectReviews, countReviews, matchKnown } from './known';
 import { listLibrary, searchIndex } from './library';
 import { migrateEarly } from './ready';
 import { deleteAnnotation, deletePage, getPage, getSettings, restorePage, saveAnnotation, updateSettings } from './store';
@@ -20,6 +21,10 @@ handleBackgroundRequests({
   'library.search-index': ({ keys, checkSummaries }) => searchIndex(keys, checkSummaries),
   'page.delete': ({ key }) => deletePage(key),
   'page.restore': ({ record }) => restorePage(record),
+  'known.collect': ({ reviews }) => collectReviews(reviews),
+  'known.match': ({ pageKey, queries }) => matchKnown(pageKey, queries),
+  'known.count': () => countReviews(),
+  'known.clear': () => clearReviews(),
 });
 
 registerCommands();

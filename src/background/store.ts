@@ -129,14 +129,15 @@ export async function allPages(): Promise<PageRecord[]> {
  * summaries in ONE storage.local.set call, inside the write queue: an import lands completely
  * or not at all.
  */
-export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[]) => { records: PageRecord[]; result: T }): Promise<T> {
+export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[], items: Record<string, unknown>) => { records: PageRecord[]; result: T; alsoSet?: Record<string, unknown> }): Promise<T> {
   await ensureMigrated();
   return queue.run(async () => {
     const items = await localStorage.get(null);
-    const { records, result } = plan(readRecords(items));
-    if (records.length > 0) {
+    const { records, result, alsoSet = {} } = plan(readRecords(items), items);
+    if (records.length > 0 || Object.keys(alsoSet).length > 0) {
       try {
-        await localStorage.set(pageChanges(items, records).set);
+        // Other keys the import writes (known fact-checks) go in the same set: all or nothing.
+        await localStorage.set({ ...alsoSet, ...(records.length > 0 ? pageChanges(items, records).set : {}) });
       } catch (error) {
         throw new Error(`Nothing was imported: browser storage refused the write (${error instanceof Error ? error.message : String(error)}).`);
       }

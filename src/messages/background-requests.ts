@@ -5,6 +5,8 @@ import type { LibraryEntry } from '../core/model/library';
 import type { ExportFormat } from '../core/export';
 import type { ImportSummary } from '../core/export';
 import type { SearchIndexBatch } from '../core/library/index-batch';
+import type { KnownMatch, MatchQuery } from '../core/known/known-matches';
+import type { KnownReview } from '../core/known/review';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */
 export interface PageRef {
@@ -49,6 +51,14 @@ export interface BackgroundRequests {
    * page since the delete are kept. Replies with the stored record.
    */
   'page.restore': { request: { record: PageRecord }; reply: PageRecord };
+  /** Stores the fact-checks read on a page (merged by review id). */
+  'known.collect': { request: { reviews: KnownReview[] }; reply: { new: number; updated: number; duplicatesSkipped: number } };
+  /** Matches a page's sentences and annotations against the known claims; replies with the matches by query id. */
+  'known.match': { request: { pageKey: string; queries: MatchQuery[] }; reply: Record<string, KnownMatch[]> };
+  /** How many fact-checks are stored, for the library page. */
+  'known.count': { request: Record<string, never>; reply: { reviews: number } };
+  /** Removes every stored fact-check (the reader's own verdicts stay). */
+  'known.clear': { request: Record<string, never>; reply: { removed: number } };
 }
 
 /** The name of a background request. */

@@ -47,6 +47,12 @@ const REPEATABLE: Record<BackgroundRequestType, boolean> = {
   'library.list': true,
   'library.search-index': true,
   'import.preview': true,
+  'known.match': true,
+  'known.count': true,
+  // Merges reviews by id: a second merge changes nothing.
+  'known.collect': true,
+  // Removing what is already gone changes nothing.
+  'known.clear': true,
   // Sets the given fields of one annotation (keyed by page and id) to the given values.
   'annotation.save': true,
   // Deleting what is already gone changes nothing.
@@ -89,6 +95,7 @@ export function orderingKey(message: BackgroundMessage): string | null {
     case 'settings.update':
       return 'settings';
     case 'import.commit':
+    case 'known.clear':
       return 'import';
     default:
       return null;

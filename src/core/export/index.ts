@@ -1,11 +1,13 @@
 /** Export and import of the library in the formats fact-checkers' tools use; pure, for the UI and the CLI. */
 
+import type { KnownReview } from '../known/review';
+import { sortedReviews, toPublishedClaimReview } from '../known/review-export';
 import type { PageRecord } from '../model/annotation';
-import { exportClaimReview } from './claimreview';
+import { exportClaimReview as exportClaimReviewItems, toClaimReviews as claimReviewsOf } from './claimreview';
 import { exportCsv } from './csv';
 import type { ExportOptions } from './library';
 import { exportMarkdown } from './markdown';
-import { exportW3c } from './w3c';
+import { exportW3c, toW3c as w3cOf } from './w3c';
 
 export { exportClaimReview, toClaimReview, toClaimReviews, CLAIMREVIEW_FIELDS, missingClaimReviewFields, type ClaimReview, type ClaimReviewField } from './claimreview';
 export { exportCsv, CSV_COLUMNS } from './csv';
@@ -31,13 +33,16 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { extension: string; mediaT
   markdown: { extension: 'md', mediaType: 'text/markdown;charset=utf-8' },
 };
 
-/** The library as a file's text in the given format. */
-export function exportAs(format: ExportFormat, library: readonly PageRecord[], options: ExportOptions): string {
+/**
+ * The library as a file's text in the given format. Collected fact-checks (`reviews`) are part
+ * of the W3C (under `factmark:knownClaims`) and ClaimReview exports.
+ */
+export function exportAs(format: ExportFormat, library: readonly PageRecord[], options: ExportOptions, reviews: readonly KnownReview[] = []): string {
   switch (format) {
     case 'w3c':
-      return exportW3c(library, options);
+      return reviews.length === 0 ? exportW3c(library, options) : `${JSON.stringify({ ...w3cOf(library, options), 'factmark:knownClaims': sortedReviews(reviews).map(toPublishedClaimReview) }, null, 2)}\n`;
     case 'claimreview':
-      return exportClaimReview(library, options);
+      return reviews.length === 0 ? exportClaimReviewItems(library, options) : `${JSON.stringify([...claimReviewsOf(library, options), ...sortedReviews(reviews).map(toPublishedClaimReview)], null, 2)}\n`;
     case 'csv':
       return exportCsv(library);
     case 'markdown':

@@ -31,7 +31,7 @@ const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billi
 /** Folds typographic quotes and dashes, and joins hyphenated words ("single-payer" and "singlepayer" match). */
 export function foldText(text: string): string {
   // NFKC only where there is something beyond ASCII to fold: it costs more than the rest.
-  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
+  return (/[^\t\n\r -~]/.test(text) ? text.normalize('NFKC') : text)
     .replace(/[‘’ʼ]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/([A-Za-z])[-‐‑](?=[A-Za-z])/g, '$1');

@@ -1,4 +1,5 @@
 import type { ReasonId } from '../claims/score';
+import type { KnownMatch } from '../known/known-matches';
 import type { Annotation } from './annotation';
 import type { PassageSelector } from './selectors';
 
@@ -11,6 +12,18 @@ export interface ClaimView {
   selector: PassageSelector;
   anchored: boolean;
   annotation: Annotation | null;
+  /** Fact-checks of the same claim (best first), when it was already checked. */
+  known?: KnownMatch[];
+}
+
+/** The fact-checks (ClaimReview) read on the page, for the popup. */
+export interface FactCheckReport {
+  /** Reviews read and stored. */
+  read: number;
+  /** Why reviews, or parts of them, were skipped. */
+  skipped: string[];
+  /** False when collecting is switched off in the settings (nothing was read). */
+  collecting: boolean;
 }
 
 /** What the content script knows of its page. */
@@ -20,4 +33,6 @@ export interface PageState {
   title: string;
   status: 'ready' | 'no-article' | 'disabled';
   claims: ClaimView[];
+  /** Present on pages that publish ClaimReview. */
+  factChecks?: FactCheckReport;
 }

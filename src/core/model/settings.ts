@@ -1,4 +1,6 @@
 import type { Sensitivity } from '../claims/score';
+// The model file alone (a few numbers), not the matcher: settings are read in every context.
+import matchModel from '../known/match-model.json';
 
 /** Which pages the content script scans for claims on its own. */
 export type ScanMode = 'every-page' | 'news-like' | 'on-request';
@@ -23,6 +25,10 @@ export interface Settings {
   disabledSites: string[];
   /** How highlights look: background colour, underline, or both. */
   highlightStyle: HighlightStyle;
+  /** Read the ClaimReview fact-checks that pages publish, to recognise their claims elsewhere. */
+  collectFactChecks: boolean;
+  /** Match probability from which a sentence is flagged "already fact-checked" (0.5 to 1). */
+  knownThreshold: number;
 }
 
 /** Settings for a new install. */
@@ -33,7 +39,12 @@ export const DEFAULT_SETTINGS: Settings = {
   scanMode: 'every-page',
   disabledSites: [],
   highlightStyle: 'both',
+  collectFactChecks: true,
+  knownThreshold: matchModel.threshold,
 };
+
+/** The range the flag threshold setting may take: below 0.5 a flag is more likely wrong than right. */
+export const KNOWN_THRESHOLD_RANGE = { min: 0.5, max: 1 } as const;
 
 /**
  * The hostname a reader means by "example.com", "https://www.Example.com/news/" or
@@ -73,5 +84,8 @@ export function parseSettings(raw: unknown): Settings {
     scanMode: (SCAN_MODES as readonly unknown[]).includes(value.scanMode) ? (value.scanMode as ScanMode) : DEFAULT_SETTINGS.scanMode,
     disabledSites,
     highlightStyle: (HIGHLIGHT_STYLES as readonly unknown[]).includes(value.highlightStyle) ? (value.highlightStyle as HighlightStyle) : DEFAULT_SETTINGS.highlightStyle,
+    collectFactChecks: typeof value.collectFactChecks === 'boolean' ? value.collectFactChecks : DEFAULT_SETTINGS.collectFactChecks,
+    knownThreshold:
+      typeof value.knownThreshold === 'number' && value.knownThreshold >= KNOWN_THRESHOLD_RANGE.min && value.knownThreshold <= KNOWN_THRESHOLD_RANGE.max ? value.knownThreshold : DEFAULT_SETTINGS.knownThreshold,
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * Known fact-checks in the background: storing the reviews content scripts read on pages, and
+ * matching pages' sentences against them and against the reader's own verdicts. Matching runs
+ * here, not in each tab: one index (built on the first request after the worker starts, rebuilt
+ * when the stored reviews or verdicts change) serves every tab, pages keep their main thread,
+ * and only the few sentences that match travel back.
+ */
+import { KnownMatcher, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
+import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeReviews } from '../core/known/known-store';
+import type { KnownReview } from '../core/known/review';
+import type { PageRecord } from '../core/model/annotation';
+import { PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord } from '../core/model/records';
+import { parseShard, SHARD_KEYS } from '../core/model/summaries';
+import { localStorage } from '../platform/browser';
+import { ensureMigrated, queue } from './ready';
+import { getSettings } from './store';
+
+let matcher: Promise<KnownMatcher> | null = null;
+
+// Registered at the top level: a stored change of reviews or verdicts makes the index stale.
+localStorage.onChanged((keys) => {
+  if (keys.some((key) => key.startsWith(KNOWN_KEY_PREFIX) || key.startsWith(PAGE_KEY_PREFIX))) matcher = null;
+});
+
+/** The reader's pages that have a verdict, read from their records (the summaries say which). */
+async function pagesWithVerdicts(): Promise<PageRecord[]> {
+  const shards = await localStorage.get([...SHARD_KEYS]);
+  const keys: string[] = [];
+  for (const shardKey of SHARD_KEYS) {
+    for (const [key, summary] of parseShard(shards[shardKey]).summaries) {
+      if (Object.entries(summary.counts).some(([state, count]) => state !== 'unreviewed' && state !== 'not-a-claim' && (count ?? 0) > 0)) keys.push(key);
+    }
+  }
+  const records: PageRecord[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const items = await localStorage.get(keys.slice(i, i + 500).map(pageStorageKey));
+    for (const raw of Object.values(items)) {
+      const parsed = parsePageRecord(raw);
+      if (parsed) records.push(parsed.record);
+    }
+  }
+  return records;
+}
+
+async function buildMatcher(): Promise<KnownMatcher> {
+  await ensureMigrated();
+  const [items, records, settings] = await Promise.all([localStorage.get([...KNOWN_SHARD_KEYS]), pagesWithVerdicts(), getSettings()]);
+  const { reviews, rejected } = allReviews(items);
+  if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
+  const reviewer = settings.organisation.trim() || settings.reviewerName.trim() || 'You';
+  return new KnownMatcher([...reviews.map(reviewEntry), ...ownVerdictEntries(records, reviewer)]);
+}
+
+/** The current index, built when missing or stale. */
+function currentMatcher(): Promise<KnownMatcher> {
+  const building = (matcher ??= buildMatcher().catch((error: unknown) => {
+    matcher = null;
+    throw error;
+  }));
+  return building;
+}
+
+/** Matches of a page's sentences and annotations, at the reader's threshold. */
+export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]): Promise<Record<string, KnownMatch[]>> {
+  const [index, settings] = await Promise.all([currentMatcher(), getSettings()]);
+  if (index.size === 0) return {};
+  return index.match(queries.slice(0, 5_000), settings.knownThreshold, pageKey);
+}
+
+/** Stores reviews read on a page, merged by id, in the write queue. */
+export async function collectReviews(reviews: readonly KnownReview[]): Promise<{ new: number; updated: number; duplicatesSkipped: number }> {
+  await ensureMigrated();
+  if (reviews.length === 0) return { new: 0, updated: 0, duplicatesSkipped: 0 };
+  return queue.run(async () => {
+    const keys = [...new Set(reviews.map((review) => knownShardKey(review.id)))];
+    const merge = mergeReviews(await localStorage.get(keys), reviews);
+    if (Object.keys(merge.set).length > 0) await localStorage.set(merge.set);
+    return { new: merge.new, updated: merge.updated, duplicatesSkipped: merge.duplicatesSkipped };
+  });
+}
+
+/** How many fact-checks are stored. */
+export async function countReviews(): Promise<{ reviews: number }> {
+  await ensureMigrated();
+  return { reviews: allReviews(await localStorage.get([...KNOWN_SHARD_KEYS])).reviews.length };
+}
+
+/** Removes every stored fact-check. */
+export async function clearReviews(): Promise<{ removed: number }> {
+  await ensureMigrated();
+  return queue.run(async () => {
+    const { reviews } = allReviews(await localStorage.get([...KNOWN_SHARD_KEYS]));
+    await localStorage.remove([...KNOWN_SHARD_KEYS]);
+    return { removed: reviews.length };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Matching a page's sentences against everything Factmark knows was checked: collected or
+ * imported fact-checks, and the reader's own verdicts on other pages. Pure: the background
+ * builds the index from storage and answers the content script with these matches.
+ */
+import type { PageRecord } from '../model/annotation';
+import type { VerdictId } from '../model/verdicts';
+import { textFragmentUrl } from '../export/claimreview';
+import { VERDICT_LABELS } from '../export/library';
+import { KnownClaimIndex } from './matcher';
+import type { KnownReview } from './review';
+
+/** A sentence of the page already fact-checked, as the card and the popup show it. */
+export interface KnownMatch {
+  /** The review's id, or `own:<page key>:<annotation id>` for the reader's own verdict. */
+  id: string;
+  /** The matched claim, as the fact-check words it. */
+  claim: string;
+  /** The rating as published. */
+  rating: string;
+  /** The mapped verdict; null when the rating is not in the table ("unrated"). */
+  verdict: VerdictId | null;
+  reviewer: string;
+  url: string;
+  /** The fact-check's date (published, else when the claim was made), YYYY-MM-DD or as given. */
+  date: string;
+  title?: string;
+  /** Match probability in [0, 1]. */
+  score: number;
+  /** True for the reader's own verdict on another page. */
+  own: boolean;
+}
+
+/** A known claim with where it comes from (the page it was read on, or the page of the reader's verdict). */
+export interface KnownEntry {
+  match: Omit<KnownMatch, 'score'>;
+  /** Canonical key of the page it belongs to, so it is not matched on that page itself. */
+  pageKey?: string;
+}
+
+/** A sentence (or annotation) to match. */
+export interface MatchQuery {
+  id: string;
+  text: string;
+}
+
+/** The entry of a collected or imported review. */
+export function reviewEntry(review: KnownReview): KnownEntry {
+  return {
+    match: { id: review.id, claim: review.claim, rating: review.rating, verdict: review.verdict, reviewer: review.reviewer, url: review.url, date: review.datePublished ?? review.claimDate ?? '', own: false, ...(review.title ? { title: review.title } : {}) },
+    ...(review.collectedFrom ? { pageKey: review.collectedFrom } : {}),
+  };
+}
+
+/** The reader's verdicts (other than "not a claim") as entries, credited to `reviewer`. */
+export function ownVerdictEntries(records: readonly PageRecord[], reviewer: string): KnownEntry[] {
+  const entries: KnownEntry[] = [];
+  for (const record of records) {
+    for (const annotation of Object.values(record.annotations)) {
+      if (!annotation.verdict || annotation.verdict === 'not-a-claim') continue;
+      const claim = annotation.selector.quote.exact.replace(/\s+/g, ' ').trim();
+      entries.push({
+        match: { id: `own:${record.key}:${annotation.id}`, claim, rating: VERDICT_LABELS[annotation.verdict], verdict: annotation.verdict, reviewer, url: textFragmentUrl(record.url, claim), date: annotation.updatedAt.slice(0, 10), own: true, ...(record.title ? { title: record.title } : {}) },
+        pageKey: record.key,
+      });
+    }
+  }
+  return entries;
+}
+
+/** An index over known entries. */
+export class KnownMatcher {
+  private readonly index: KnownClaimIndex;
+
+  constructor(private readonly entries: readonly KnownEntry[]) {
+    this.index = new KnownClaimIndex(entries.map((entry) => ({ claim: entry.match.claim, ...(entry.match.title && !entry.match.own ? { title: entry.match.title } : {}) })));
+  }
+
+  /** Known claims in the index. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * The best few matches of each query at or above the threshold, leaving out entries that
+   * belong to `pageKey` (a fact-check page does not flag its own claims) and repeats of the
+   * same claim text. Queries without a match are left out of the result.
+   */
+  match(queries: readonly MatchQuery[], threshold: number, pageKey: string, limit = 3): Record<string, KnownMatch[]> {
+    const out: Record<string, KnownMatch[]> = {};
+    for (const query of queries) {
+      const matches: KnownMatch[] = [];
+      const claims = new Set<string>();
+      for (const hit of this.index.rank(query.text, 10)) {
+        if (hit.score < threshold || matches.length >= limit) break;
+        const entry = this.entries[hit.index] as KnownEntry;
+        const key = entry.match.claim.toLowerCase();
+        if (entry.pageKey === pageKey || claims.has(key)) continue;
+        claims.add(key);
+        matches.push({ ...entry.match, score: Math.round(hit.score * 1000) / 1000 });
+      }
+      if (matches.length > 0) out[query.id] = matches;
+    }
+    return out;
+  }
+}
