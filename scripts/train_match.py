@@ -94,6 +94,17 @@ def main(features_path, model_path):
     _, k, l2 = max((r for r in results if r[0] >= top - 0.0001), key=lambda r: (-r[1], r[0]))
     groups = groups_of(data["train"], k)
     model = fit(groups, l2)
+    # Calibration inputs of a sentence's best candidate: its score, its lead over the runner-up
+    # (a lone strong candidate is surer than one among near-duplicates), and its character and
+    # word overlap with the sentence, which mean the same in any collection.
+    names = data["features"]
+    cos_i, cov_i = names.index("charCosine"), names.index("claimCoverage")
+
+    def calibration_inputs(s, x, top):
+        others = np.delete(s, top)
+        lead = float(s[top] - others.max()) if len(others) else 5.0
+        return [float(s[top]), min(lead, 5.0), float(x[top, cos_i]), float(x[top, cov_i])]
+
     points = []
     folds = [groups[i::FOLDS] for i in range(FOLDS)]
     for f in range(FOLDS):
@@ -101,19 +112,21 @@ def main(features_path, model_path):
         for g in folds[f]:
             s = scores(fold_model, g[3])
             top = max(range(len(g[2])), key=lambda j: (s[j], -g[2][j]))
-            points.append((float(s[top]), 1.0 if g[2][top] in g[1] else 0.0))
+            points.append((calibration_inputs(s, g[3], top), 1.0 if g[2][top] in g[1] else 0.0))
     for g in groups_of(data["negatives"], k):
-        points.append((float(scores(model, g[3]).max()), 0.0))
-    s = np.array([p[0] for p in points])
+        s = scores(model, g[3])
+        points.append((calibration_inputs(s, g[3], int(np.argmax(s))), 0.0))
+    X = np.array([p[0] for p in points])
     y = np.array([p[1] for p in points])
+    Xc = np.hstack([X, np.ones((len(X), 1))])
 
-    def calibration_loss(ab):
-        q = 1 / (1 + np.exp(-(ab[0] * s + ab[1])))
+    def calibration_loss(c):
+        q = 1 / (1 + np.exp(-(Xc @ c)))
         q = np.clip(q, 1e-12, 1 - 1e-12)
-        return -float((y * np.log(q) + (1 - y) * np.log(1 - q)).mean())
+        return -float((y * np.log(q) + (1 - y) * np.log(1 - q)).mean()) + 1e-4 * float(c[:-1] @ c[:-1]), Xc.T @ (q - y) / len(y) + np.append(2e-4 * c[:-1], 0)
 
-    slope, intercept = minimize(calibration_loss, np.array([1.0, 0.0]), method="Nelder-Mead", options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 4000}).x
-    prob = 1 / (1 + np.exp(-(slope * s + intercept)))
+    calibration = minimize(calibration_loss, np.zeros(Xc.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
+    prob = 1 / (1 + np.exp(-(Xc @ calibration)))
     threshold = 1.0
     for step in range(99, 0, -1):
         t = step / 100
@@ -135,7 +148,7 @@ def main(features_path, model_path):
         "mean": r(mean),
         "scale": r(scale),
         "weights": r(w),
-        "calibration": {"slope": round(float(slope), 6), "intercept": round(float(intercept), 6)},
+        "calibration": {"inputs": ["score", "lead", "charCosine", "claimCoverage"], "weights": r(calibration[:-1]), "intercept": round(float(calibration[-1]), 6)},
         "candidates": k,
         "threshold": threshold,
     }

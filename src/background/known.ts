@@ -7,7 +7,7 @@
  */
 import { KnownMatcher, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeReviews } from '../core/known/known-store';
-import type { KnownReview } from '../core/known/review';
+import { compactReview, parseStoredReview, reviewId, type KnownReview } from '../core/known/review';
 import type { PageRecord } from '../core/model/annotation';
 import { PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord } from '../core/model/records';
 import { parseShard, SHARD_KEYS } from '../core/model/summaries';
@@ -70,10 +70,15 @@ export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]
 /** Stores reviews read on a page, merged by id, in the write queue. */
 export async function collectReviews(reviews: readonly KnownReview[]): Promise<{ new: number; updated: number; duplicatesSkipped: number }> {
   await ensureMigrated();
-  if (reviews.length === 0) return { new: 0, updated: 0, duplicatesSkipped: 0 };
+  // Read from a page by a content script: checked again here, through the stored form, ids recomputed.
+  const checked = reviews.slice(0, 500).flatMap((review) => {
+    const parsed = typeof review === 'object' && review !== null ? parseStoredReview('x', compactReview(review)) : null;
+    return parsed && parsed.claim.length <= 2_000 ? [{ ...parsed, id: reviewId(parsed.url, parsed.claim), origin: 'page' as const }] : [];
+  });
+  if (checked.length === 0) return { new: 0, updated: 0, duplicatesSkipped: 0 };
   return queue.run(async () => {
-    const keys = [...new Set(reviews.map((review) => knownShardKey(review.id)))];
-    const merge = mergeReviews(await localStorage.get(keys), reviews);
+    const keys = [...new Set(checked.map((review) => knownShardKey(review.id)))];
+    const merge = mergeReviews(await localStorage.get(keys), checked);
     if (Object.keys(merge.set).length > 0) await localStorage.set(merge.set);
     return { new: merge.new, updated: merge.updated, duplicatesSkipped: merge.duplicatesSkipped };
   });

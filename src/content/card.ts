@@ -1,4 +1,6 @@
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
+import { knownHeadline } from '../core/known/adopt';
+import type { KnownMatch } from '../core/known/known-matches';
 import type { ClaimView } from '../core/model/page-state';
 import { VERDICT_LABEL_KEYS } from '../core/model/verdicts';
 import { t } from '../platform/browser';
@@ -15,7 +17,12 @@ const CARD_CSS = `
 .verdict { font-weight: 600; }
 .note { margin-top: 4px; color: #444; }
 .meta { margin-top: 4px; color: #57606a; font-size: 12px; }
-@media (prefers-color-scheme: dark) { .card { color: #e6edf3; background: #20252b; border-color: #3a414a; } .note { color: #c9d1d9; } .meta { color: #9da7b3; } }
+.known { margin-top: 6px; padding-top: 6px; border-top: 1px dashed #8c959f; }
+.known-title { font-weight: 600; }
+.known a { color: #0a58ca; }
+.known q { display: block; margin: 2px 0; font-style: italic; }
+.known button { margin-top: 4px; font: inherit; padding: 2px 8px; border: 1px solid #8c959f; border-radius: 4px; background: #f6f8fa; color: inherit; cursor: pointer; }
+@media (prefers-color-scheme: dark) { .card { color: #e6edf3; background: #20252b; border-color: #3a414a; } .note { color: #c9d1d9; } .meta { color: #9da7b3; } .known a { color: #6cb6ff; } .known button { background: #2d333b; } }
 `;
 
 const ACCENTS: Record<string, string> = {
@@ -28,7 +35,15 @@ export class HighlightCard {
   private host: HTMLElement | null = null;
   private card: HTMLElement | null = null;
 
-  constructor(private readonly claimOf: (id: string) => ClaimView | undefined) {}
+  constructor(
+    private readonly claimOf: (id: string) => ClaimView | undefined,
+    private readonly onAdopt: (claim: ClaimView, match: KnownMatch) => Promise<void> = async () => undefined,
+  ) {}
+
+  /** True when an event target is the card (its host: the shadow root is closed). */
+  contains(target: EventTarget | null): boolean {
+    return target !== null && target === this.host;
+  }
 
   /** Shows the card for a highlight element. */
   show(mark: Element): void {
@@ -54,10 +69,47 @@ export class HighlightCard {
     meta.className = 'meta';
     meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
     card.append(meta);
+    for (const match of claim.known ?? []) card.append(this.knownBlock(claim, match));
     const box = mark.getBoundingClientRect();
     card.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - 330))}px`;
-    card.style.top = box.bottom + 90 < window.innerHeight ? `${box.bottom + 6}px` : `${Math.max(8, box.top - 80)}px`;
+    const height = claim.known?.length ? 90 + 110 * claim.known.length : 90;
+    card.style.top = box.bottom + height < window.innerHeight ? `${box.bottom + 6}px` : `${Math.max(8, box.top - height + 10)}px`;
+    card.setAttribute('role', claim.known?.length ? 'dialog' : 'tooltip');
     card.hidden = false;
+  }
+
+  /** "Already fact-checked: False — PolitiFact, 2019-10-30", the fact-check's claim, similarity and the adopt button. */
+  private knownBlock(claim: ClaimView, match: KnownMatch): HTMLElement {
+    const block = document.createElement('div');
+    block.className = 'known';
+    const title = document.createElement('div');
+    title.className = 'known-title';
+    const link = document.createElement('a');
+    link.href = match.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.textContent = knownHeadline(match);
+    title.append(t('knownAlready'), ' ', link);
+    const quote = document.createElement('q');
+    quote.textContent = match.claim.length > 200 ? `${match.claim.slice(0, 197)}…` : match.claim;
+    const figure = document.createElement('div');
+    figure.className = 'meta';
+    figure.textContent = t('knownSimilarity', String(Math.round(match.score * 100)));
+    const adopt = document.createElement('button');
+    adopt.type = 'button';
+    adopt.textContent = match.verdict ? t('knownAdopt') : t('knownAdoptSource');
+    adopt.addEventListener('click', () => {
+      adopt.disabled = true;
+      void this.onAdopt(claim, match).then(
+        () => (adopt.textContent = t('knownAdopted')),
+        (error: unknown) => {
+          adopt.disabled = false;
+          figure.textContent = error instanceof Error ? error.message : String(error);
+        },
+      );
+    });
+    block.append(title, quote, figure, adopt);
+    return block;
   }
 
   /** Hides the card. */

@@ -73,6 +73,8 @@ export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions 
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
       element.setAttribute('data-factmark-style', style);
+      // Already fact-checked elsewhere: the best match's verdict, or `unrated`.
+      if (claim.known?.length) element.setAttribute('data-factmark-known', claim.known[0]?.verdict ?? 'unrated');
       // The first piece of each claim takes keyboard focus, which shows its card.
       if (!focusable.has(claim.id)) {
         focusable.add(claim.id);

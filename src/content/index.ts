@@ -1,7 +1,9 @@
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
+import { KNOWN_KEY_PREFIX } from '../core/known/known-store';
 import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
 import { handleContentRequests, localStorage, requestBackground } from '../platform/browser';
+import { adoptEdit } from '../core/known/adopt';
 import { HighlightCard } from './card';
 import { PageController } from './page-controller';
 import { PageObserver } from './page-observer';
@@ -9,7 +11,19 @@ import { selectionSelector, userClaimId } from './selection';
 
 const observer = new PageObserver((reason) => void controller.pageChanged(reason));
 const controller = new PageController((change) => observer.withoutObserving(change));
-const card = new HighlightCard((id) => controller.claim(id));
+const card = new HighlightCard(
+  (id) => controller.claim(id),
+  async (claim, match) => {
+    const state = await controller.ready();
+    await requestBackground('annotation.save', {
+      page: { key: state.key, url: state.url, title: state.title },
+      id: claim.id,
+      origin: claim.annotation?.origin ?? 'detected',
+      selector: claim.selector,
+      edit: adoptEdit(claim.annotation, match),
+    });
+  },
+);
 
 /** Saves the current selection as a claim (new, or an orphan's new place). */
 async function saveSelection(id: string | null): Promise<string> {
@@ -39,18 +53,25 @@ handleContentRequests({
 });
 
 localStorage.onChanged((keys) => {
+  if (keys.some((changed) => changed.startsWith(KNOWN_KEY_PREFIX))) return void controller.knownChanged();
   const key = controller.pageKey();
   if (key && (keys.includes(pageStorageKey(key)) || keys.includes(SETTINGS_KEY))) void controller.refresh();
 });
 
 // The card follows the pointer and keyboard focus on highlights.
 const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`mark[${HIGHLIGHT_ATTRIBUTE}]`) : null);
+// The pointer may cross the gap to the card (its link and adopt button): hiding waits a moment.
+let hideTimer: ReturnType<typeof setTimeout> | null = null;
 document.addEventListener('mouseover', (event) => {
+  if (hideTimer) clearTimeout(hideTimer);
+  hideTimer = null;
+  if (card.contains(event.target)) return;
   const mark = markOf(event.target);
   if (mark) card.show(mark);
-  else card.hide();
+  else hideTimer = setTimeout(() => card.hide(), 300);
 });
 document.addEventListener('focusin', (event) => {
+  if (card.contains(event.target)) return;
   const mark = markOf(event.target);
   if (mark) card.show(mark);
   else card.hide();

@@ -4,11 +4,12 @@ import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
 import { highlightClaimsInSlices } from './highlight-slices';
 import { clearHighlights, recolourHighlights, revealHighlight } from './highlighter';
+import { KnownFacts } from './known-facts';
 import { scanPage, type PageScan } from './page-scan';
 
 /** The highlight layout of a claim list: the style and every anchored range, in order. */
 function drawnLayout(claims: readonly ClaimView[], style: string): string {
-  return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}`).join(',')}`;
+  return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}${claim.known ? `:${claim.known[0]?.verdict ?? 'unrated'}` : ''}`).join(',')}`;
 }
 
 /** True when the host or a parent domain of it is on the reader's disabled list. */
@@ -39,6 +40,8 @@ export class PageController {
   private drawn: string | null = null;
   /** Aborted when a newer render or a page change supersedes the render in progress: its drawing stops, or never starts. */
   private drawing: AbortController | null = null;
+  /** Fact-checks the page publishes, and which of its sentences were already checked. */
+  private readonly known = new KnownFacts(() => void this.refresh());
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -64,6 +67,12 @@ export class PageController {
 
   /** Re-joins with storage (after an edit or a settings change) without re-scanning. */
   refresh(): Promise<PageState> {
+    return this.render();
+  }
+
+  /** Stored fact-checks changed: match the page again. */
+  knownChanged(): Promise<PageState> {
+    this.known.invalidate();
     return this.render();
   }
 
@@ -154,13 +163,17 @@ export class PageController {
     const article = scan.article;
     this.scannedRootLength = article?.root.textContent?.length ?? 0;
     if (!article) {
-      this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'no-article', claims: [] };
+      // A fact-check page without an article body still has its ClaimReviews read.
+      await this.known.collect(scan.key, settings);
+      const factChecks = this.known.factChecks();
+      this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'no-article', claims: [], ...(factChecks ? { factChecks } : {}) };
       return this.state;
     }
-    const record = await requestBackground('page.get', { key: scan.key });
-    const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    const [record] = await Promise.all([requestBackground('page.get', { key: scan.key }), this.known.collect(scan.key, settings)]);
+    const claims = this.known.apply(scan.key, scan.sentences, mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record));
     const layout = drawnLayout(claims, settings.highlightStyle);
-    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
+    const factChecks = this.known.factChecks();
+    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}) };
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
     if (signal.aborted) return this.state;
     // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.

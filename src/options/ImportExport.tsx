@@ -8,7 +8,31 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 type Stage = { kind: 'idle' } | { kind: 'reading' } | { kind: 'preview'; text: string; summary: ImportSummary } | { kind: 'done'; summary: ImportSummary } | { kind: 'error'; message: string };
 
+function ReviewCounts({ summary }: { summary: ImportSummary }) {
+  const reviews = summary.reviews;
+  if (!reviews) return null;
+  return (
+    <>
+      <p class="import-reviews">{t('importReviews', [reviews.format, String(reviews.total), String(reviews.new), String(reviews.updated), String(reviews.duplicatesSkipped), String(reviews.rejected.length)])}</p>
+      {reviews.rejected.length > 0 && (
+        <ul class="import-rejections">
+          {reviews.rejected.slice(0, 10).map((issue) => (
+            <li key={issue.index}>{t('importReviewRejection', [String(issue.index + 1), issue.reason])}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** True when confirming would change something. */
+function changesSomething(summary: ImportSummary): boolean {
+  return summary.new + summary.updated + (summary.reviews ? summary.reviews.new + summary.reviews.updated : 0) > 0;
+}
+
 function Counts({ summary }: { summary: ImportSummary }) {
+  // A file of fact-checks only: the annotation counts would all be zero.
+  if (summary.reviews && summary.total === 0) return <ReviewCounts summary={summary} />;
   return (
     <ul class="import-counts">
       <li>{t('importNew', String(summary.new))}</li>
@@ -17,6 +41,15 @@ function Counts({ summary }: { summary: ImportSummary }) {
       <li>{t('importKeptLocal', String(summary.keptLocalNewer))}</li>
       <li>{t('importRejected', String(summary.rejected.length))}</li>
     </ul>
+  );
+}
+
+function AllCounts({ summary }: { summary: ImportSummary }) {
+  return (
+    <>
+      <Counts summary={summary} />
+      {summary.total > 0 && <ReviewCounts summary={summary} />}
+    </>
   );
 }
 
@@ -48,15 +81,15 @@ export function ImportExport() {
       <ExportBar pageKey={null} />
       <label class="import-file">
         {t('importLabel')}
-        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(event) => void choose(event.currentTarget.files?.[0])} />
+        <input type="file" accept=".json,.jsonld,.jsonl,.ndjson,application/json,application/ld+json" onChange={(event) => void choose(event.currentTarget.files?.[0])} />
       </label>
       <div role="status" class="import-status">
         {stage.kind === 'reading' && <p class="muted">{t('importReading')}</p>}
         {stage.kind === 'error' && <p class="error">{t('importFailed', stage.message)}</p>}
         {stage.kind === 'preview' && (
           <div class="import-preview">
-            <p>{t('importPreview', [String(stage.summary.total), stage.summary.format])}</p>
-            <Counts summary={stage.summary} />
+            {!(stage.summary.reviews && stage.summary.total === 0) && <p>{t('importPreview', [String(stage.summary.total), stage.summary.format])}</p>}
+            <AllCounts summary={stage.summary} />
             {stage.summary.rejected.length > 0 && (
               <ul class="import-rejections">
                 {stage.summary.rejected.slice(0, 10).map((issue) => (
@@ -64,7 +97,7 @@ export function ImportExport() {
                 ))}
               </ul>
             )}
-            <button type="button" disabled={stage.summary.new + stage.summary.updated === 0} onClick={() => void confirm(stage.text)}>
+            <button type="button" disabled={!changesSomething(stage.summary)} onClick={() => void confirm(stage.text)}>
               {t('importConfirm')}
             </button>{' '}
             <button type="button" onClick={() => setStage({ kind: 'idle' })}>{t('importCancel')}</button>
@@ -73,7 +106,7 @@ export function ImportExport() {
         {stage.kind === 'done' && (
           <div>
             <p>{t('importDone')}</p>
-            <Counts summary={stage.summary} />
+            <AllCounts summary={stage.summary} />
           </div>
         )}
       </div>

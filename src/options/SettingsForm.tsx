@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Sensitivity } from '../core/claims/score';
 import { HIGHLIGHT_STYLES, normaliseHostname, SCAN_MODES, type HighlightStyle, type ScanMode, type Settings } from '../core/model/settings';
 import { t } from '../platform/browser';
+import { KnownSettings } from './KnownSettings';
 
 const SCAN_MODE_LABELS: Record<ScanMode, string> = {
   'every-page': 'scanModeEveryPage',
@@ -139,6 +140,7 @@ export function SettingsForm({ settings, onUpdate, status }: { settings: Setting
           </select>
         </label>
       </fieldset>
+      <KnownSettings settings={settings} onUpdate={onUpdate} />
       <DisabledSites sites={settings.disabledSites} onChange={(disabledSites) => onUpdate({ disabledSites })} />
       <fieldset>
         <legend>{t('reviewerHeading')}</legend>

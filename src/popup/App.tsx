@@ -9,6 +9,7 @@ import { ClaimCard } from './ClaimCard';
 import { ExportBar } from '../ui/ExportBar';
 import { SiteToggle } from './SiteToggle';
 import { Summary } from './Summary';
+import { FactCheckNote } from './KnownMatches';
 
 type View = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'error'; message: string } | { kind: 'page'; page: PageState };
 
@@ -95,6 +96,7 @@ export function App({ tabId }: { tabId: number | null }) {
       {view.kind === 'loading' && <p class="state muted" role="status">{t('loading')}</p>}
       {view.kind === 'restricted' && <p class="state">{t('restrictedPage')}</p>}
       {view.kind === 'error' && <p class="state error" role="alert">{t('errorGeneric', view.message)}</p>}
+      {view.kind === 'page' && <FactCheckNote report={view.page.factChecks} />}
       {view.kind === 'page' && view.page.status === 'no-article' && <p class="state">{t('noArticle')}</p>}
       {view.kind === 'page' && view.page.status === 'disabled' && <p class="state">{t('siteDisabled')}</p>}
       {view.kind === 'page' && (

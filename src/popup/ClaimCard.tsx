@@ -4,6 +4,7 @@ import type { ClaimView } from '../core/model/page-state';
 import { isVerdictId, VERDICT_IDS, type VerdictId } from '../core/model/verdicts';
 import { t } from '../platform/browser';
 import { ClaimDetails } from './ClaimDetails';
+import { KnownMatches } from './KnownMatches';
 import { reasonLabel, verdictLabel } from '../ui/labels';
 
 /** Props of one claim in the popup list. */
@@ -54,6 +55,7 @@ export function ClaimCard({ claim, onSave, onReveal, onReattach, onDelete }: Cla
       class="claim"
       data-claim-id={claim.id}
       data-verdict={verdict}
+      data-known={claim.known?.length ? (claim.known[0]?.verdict ?? 'unrated') : undefined}
       onKeyDown={(event) => {
         if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
         const chosen = verdictForKey(event.key);
@@ -93,6 +95,7 @@ export function ClaimCard({ claim, onSave, onReveal, onReattach, onDelete }: Cla
           {annotation && (annotation.sources.length > 0 || annotation.note) ? ` (${annotation.sources.length + (annotation.note ? 1 : 0)})` : ''}
         </button>
       </div>
+      <KnownMatches claim={claim} save={save} />
       {!claim.anchored && annotation && (
         <div class="row orphan-actions">
           <button type="button" title={t('reattachHint')} onClick={() => void onReattach(claim).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)))}>

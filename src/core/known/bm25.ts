@@ -8,6 +8,13 @@
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 
+/**
+ * The collection size idf assumes at least. A reader's first few collected fact-checks make a
+ * tiny collection, where every word looks common; assuming a collection the size of the one the
+ * re-ranker was trained on keeps a rare word rare, so scores mean the same at 5 and 20,000 claims.
+ */
+export const MIN_COLLECTION = 20_000;
+
 /** One scored document. */
 export interface Scored {
   doc: number;
@@ -59,7 +66,7 @@ export class Bm25Index {
   idf(term: string): number {
     const id = this.vocabulary.get(term);
     const df = id === undefined ? 0 : (this.postingDocs[id] as Int32Array).length;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (Math.max(this.size, MIN_COLLECTION) - df + 0.5) / (df + 0.5));
   }
 
   /** The `limit` best documents for a query's terms, best first (ties by document number). */
@@ -70,7 +77,7 @@ export class Bm25Index {
       if (id === undefined) continue;
       const docs = this.postingDocs[id] as Int32Array;
       const freqs = this.postingFreqs[id] as Uint16Array;
-      const idf = Math.log(1 + (this.size - docs.length + 0.5) / (docs.length + 0.5));
+      const idf = Math.log(1 + (Math.max(this.size, MIN_COLLECTION) - docs.length + 0.5) / (docs.length + 0.5));
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
         const tf = freqs[i] as number;

@@ -5,6 +5,7 @@
  * by idf; a sentence's weights are kept in a map, a claim's grams are streamed against it.
  */
 import { forEachGram, GramSet } from './analyse';
+import { MIN_COLLECTION } from './bm25';
 
 const BITS = 20;
 const MASK = (1 << BITS) - 1;
@@ -35,7 +36,7 @@ export class GramTable {
   /** Turns the counts into idf weights, once every document is added. */
   freeze(): void {
     if (this.frozen) return;
-    for (let i = 0; i < this.table.length; i++) this.table[i] = Math.log((this.documents + 1) / ((this.table[i] as number) + 1));
+    for (let i = 0; i < this.table.length; i++) this.table[i] = Math.log((Math.max(this.documents, MIN_COLLECTION) + 1) / ((this.table[i] as number) + 1));
     this.frozen = true;
   }
 

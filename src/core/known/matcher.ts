@@ -30,7 +30,8 @@ export interface MatchModel {
   mean: number[];
   scale: number[];
   weights: number[];
-  calibration: { slope: number; intercept: number };
+  /** Logistic calibration of a candidate from its score, its lead over the best other candidate, and two overlaps. */
+  calibration: { inputs: string[]; weights: number[]; intercept: number };
   /** Candidates BM25 passes to the re-ranker. */
   candidates: number;
   /** Match probability from which a page flags a sentence (precision >= 0.9 at rank 1 on the train split). */
@@ -102,10 +103,17 @@ export class KnownClaimIndex {
 
   /** The re-ranked claims for a sentence, best first, with match probabilities. */
   rank(text: string, limit: number): RankedClaim[] {
-    return this.candidates(text)
-      .map((candidate) => ({ index: candidate.index, score: matchProbability(this.model, candidate.features) }))
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .slice(0, limit);
+    const candidates = this.candidates(text);
+    const scores = candidates.map((candidate) => linearScore(this.model, candidate.features));
+    return candidates
+      .map((candidate, i) => {
+        let other = -Infinity;
+        for (let j = 0; j < scores.length; j++) if (j !== i && (scores[j] as number) > other) other = scores[j] as number;
+        return { index: candidate.index, order: scores[i] as number, score: matchProbability(this.model, candidate.features, (scores[i] as number) - other) };
+      })
+      .sort((a, b) => b.order - a.order || a.index - b.index)
+      .slice(0, limit)
+      .map(({ index, score }) => ({ index, score }));
   }
 }
 
@@ -116,7 +124,19 @@ export function linearScore(model: MatchModel, features: readonly number[]): num
   return score;
 }
 
-/** The calibrated match probability of a feature vector. */
-export function matchProbability(model: MatchModel, features: readonly number[]): number {
-  return 1 / (1 + Math.exp(-(model.calibration.slope * linearScore(model, features) + model.calibration.intercept)));
+/** Largest lead over the runner-up the calibration counts (a lone candidate has this lead). */
+const MAX_LEAD = 5;
+
+/** The calibrated match probability of a candidate, given its lead over the best other candidate. */
+export function matchProbability(model: MatchModel, features: readonly number[], lead: number): number {
+  const { inputs, weights, intercept } = model.calibration;
+  const values: Record<string, number> = {
+    score: linearScore(model, features),
+    lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD,
+    charCosine: features[FEATURE_NAMES.indexOf('charCosine')] ?? 0,
+    claimCoverage: features[FEATURE_NAMES.indexOf('claimCoverage')] ?? 0,
+  };
+  let logit = intercept;
+  inputs.forEach((input, i) => (logit += (weights[i] ?? 0) * (values[input] ?? 0)));
+  return 1 / (1 + Math.exp(-logit));
 }
