@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_BIN, chromiumArgs } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { scaleBench } from './scale.mjs';
+import { knownBench } from './known.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(root, '..', 'shared', 'corpus', 'readability');
@@ -38,6 +39,10 @@ function median(values) {
 const fmt = (n, d = 1) => Number(n).toFixed(d);
 if (scaleOnly) {
   await printScale();
+  process.exit(0);
+}
+if (process.argv.includes('--known-only')) {
+  for (const line of await knownBench(root, table, fmt)) console.log(line);
   process.exit(0);
 }
 const pages = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => existsSync(join(corpusDir, name, 'source.html'))).sort().filter((n) => only.length === 0 || only.includes(n)) : [];
@@ -156,7 +161,10 @@ if (browserRows.length > 0) {
   console.log(`\nmedian pipeline/walk ratio: ${fmt(median(ratios), 1)}x (target <= 3x)`);
 }
 
-// 4. Issue 5's scale figures (a few minutes: 100,000 annotations are written into a profile).
+// 4. Issue 12's known-claim figures (about a minute: 20,000 fact-checks are imported into a profile).
+if (only.length === 0 || process.argv.includes('--known')) for (const line of await knownBench(root, table, fmt)) console.log(line);
+
+// 5. Issue 5's scale figures (a few minutes: 100,000 annotations are written into a profile).
 // Run with the whole bench, or alone with `npm run bench -- --scale-only`.
 if (only.length === 0 || process.argv.includes('--scale')) await printScale();
 
