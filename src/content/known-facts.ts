@@ -93,7 +93,9 @@ export class KnownFacts {
     if (this.asking === signature) return;
     this.asking = signature;
     try {
-      const matches = queries.length === 0 ? {} : await requestBackground('known.match', { pageKey, queries });
+      const reply = queries.length === 0 ? {} : await requestBackground('known.match', { pageKey, queries });
+      // An older background (mid-update) may not know the request: treat it as no matches.
+      const matches = typeof reply === 'object' && reply !== null ? reply : {};
       if (this.asking !== signature) return;
       this.state = { signature, matches };
       if (Object.keys(matches).length > 0) this.onMatches();

@@ -8,7 +8,7 @@ describe('settings parsing', () => {
 
   test('keeps valid new fields and the existing ones', () => {
     const parsed = parseSettings({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'] });
-    expect(parsed).toEqual({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'] });
+    expect(parsed).toEqual({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'], collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold });
     expect(parseSettings({ scanMode: 'news-like' }).scanMode).toBe('news-like');
     expect(parseSettings({ highlightStyle: 'background' }).highlightStyle).toBe('background');
   });
