@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { artifactPath, BROWSERS, hasBuiltExtension, launch, type BrowserDriver, type PageHandle } from './harness/driver';
 import { REPO_ROOT } from './harness/server';
+import { DEFAULT_SETTINGS } from '../../src/core/model/settings';
 
 const run = hasBuiltExtension() ? describe : describe.skip;
 
@@ -238,7 +239,7 @@ run.each(BROWSERS)('%s: the library page', (browserName) => {
     await library.fill({ label: 'Organisation' }, 'Example Fact Desk');
     await library.press('Tab');
 
-    const expected = { scanMode: 'news-like', highlightStyle: 'underline', sensitivity: 'more', disabledSites: ['www.example.org'], reviewerName: 'Ana Ruiz', organisation: 'Example Fact Desk' };
+    const expected = { scanMode: 'news-like', highlightStyle: 'underline', sensitivity: 'more', disabledSites: ['www.example.org'], reviewerName: 'Ana Ruiz', organisation: 'Example Fact Desk', collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold };
     const items = await driver.waitForStorage((all) => {
       const settings = all.settings as Record<string, unknown> | undefined;
       return settings?.organisation === 'Example Fact Desk' && settings.reviewerName === 'Ana Ruiz';
