@@ -84,6 +84,24 @@ if (nodeRows.length > 0) {
   console.log(table(['page', 'body', 'text+segment', 'score', 'total', 'sentences', 'claims'], nodeRows));
 }
 
+// 2b. Re-anchoring under page changes, on both corpora (the article-extraction pages were never tuned on).
+if (only.length === 0) {
+  const mutationsBundle = join(tmp, 'mutations.mjs');
+  writeFileSync(mutationsBundle, await bundle('esm', 'anchoring-mutations-entry.ts'));
+  const mutations = await import(pathToFileURL(mutationsBundle).href);
+  const parse = (html) => new JSDOM(html, { url: 'http://127.0.0.1/', virtualConsole: quiet }).window.document;
+  const reports = ['readability', 'article-extraction'].map((corpus) => [corpus, mutations.mutationReport(parse, join(root, '..', 'shared'), corpus)]).filter(([, report]) => report);
+  if (reports.length > 0) {
+    const cell = (counts) => (counts ? `${counts.correct}/${counts.correct + counts.orphan + counts.wrong} (${fmt((100 * counts.correct) / Math.max(1, counts.correct + counts.orphan + counts.wrong))} %), ${counts.wrong} wrong` : '');
+    const names = [...reports[0][1].tally.keys()];
+    console.log(`\n## Re-anchoring after page changes: re-attached correctly (Node; ${reports.map(([c, r]) => `${c} ${r.pages} pages`).join(', ')}; 'sentence deleted' counts orphans, the right answer)\n`);
+    console.log(table(['change', ...reports.map(([corpus]) => corpus + (corpus === 'readability' ? ' (tuned on)' : ' (held out)'))], names.map((name) => {
+      const row = reports.map(([, report]) => report.tally.get(name));
+      return [name, ...row.map((counts) => (name === 'sentence deleted' && counts ? `${counts.orphan}/${counts.correct + counts.orphan + counts.wrong} orphans, ${counts.wrong} wrong` : cell(counts)))];
+    })));
+  }
+}
+
 // 3. In real Chromium: the pipeline next to a bare TreeWalker pass over the same page.
 const browserBundle = (await bundle('iife')) + ';globalThis.factmarkBench = factmarkBench;';
 const server = await startStaticServer({ mounts: { '/corpus/': corpusDir }, headers: { 'Content-Security-Policy': "script-src 'none'; connect-src 'none'; frame-src 'none'" } });
