@@ -4,6 +4,7 @@ import type { ClaimView } from '../core/model/page-state';
 import type { HighlightStyle } from '../core/model/settings';
 import { buildTextIndex, SKIPPED_SELECTORS } from '../core/text/text-index';
 import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
+import { adoptMark, isOwnMark, ownMarksUnder } from './own-marks';
 
 /** Class of every highlight element. */
 export const HIGHLIGHT_CLASS = 'factmark-highlight';
@@ -40,12 +41,12 @@ export function withoutOverlaps(claims: ClaimView[]): MarkRange[] {
   return ranges;
 }
 
-/** Removes every Factmark highlight under the root, restoring the original text nodes. */
+/** Removes every Factmark highlight under the root, restoring the original text nodes; page-made look-alikes stay. */
 export function clearHighlights(root: Element): void {
   // What mark.js's unmark() does, without its matches() test on every element of the root,
   // and with one normalize() per parent instead of one per highlight.
   const parents = new Set<Node>();
-  for (const mark of root.querySelectorAll(`mark.${HIGHLIGHT_CLASS}[data-markjs]`)) {
+  for (const mark of ownMarksUnder(root)) {
     if (mark.parentNode) parents.add(mark.parentNode);
     mark.replaceWith(...mark.childNodes);
   }
@@ -69,6 +70,7 @@ export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions 
     className: HIGHLIGHT_CLASS,
     exclude: EXCLUDE,
     each: (element: Element, range: object) => {
+      adoptMark(element);
       const claim = (range as MarkRange).claim;
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
@@ -104,15 +106,25 @@ export function highlightClaimsInOnePass(root: Element, claims: ClaimView[], sty
   if (ranges.length > 0) new Mark(root as HTMLElement).markRanges(ranges, highlightOptions(style));
 }
 
-/** The highlight elements of one claim (compared by attribute, so ids need no escaping). */
-function marksOf(root: ParentNode, id: string): Element[] {
-  return [...root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)].filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
+/** Factmark's highlight elements of one claim (compared by attribute, so ids need no escaping). */
+export function marksOf(root: ParentNode, id: string): HTMLElement[] {
+  return ownMarksUnder(root).filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
+}
+
+/** The claim id a highlight shows, or null for anything that is not one of Factmark's highlights. */
+export function claimIdOf(element: Element | null | undefined): string | null {
+  return isOwnMark(element) ? element.getAttribute(HIGHLIGHT_ATTRIBUTE) : null;
+}
+
+/** True when any of Factmark's highlights is under the root. */
+export function hasHighlights(root: ParentNode): boolean {
+  return ownMarksUnder(root).length > 0;
 }
 
 /** Recolours every highlight from its claim's verdict, in one pass over the marks. */
 export function recolourHighlights(root: Element, claims: readonly ClaimView[]): void {
   const verdicts = new Map(claims.map((claim) => [claim.id, claim.annotation?.verdict ?? 'unreviewed']));
-  for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)) {
+  for (const element of ownMarksUnder(root)) {
     const verdict = verdicts.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
     if (verdict && element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
   }
@@ -127,7 +139,7 @@ export function revealHighlight(id: string): boolean {
   for (const mark of marks) {
     mark.classList.remove('factmark-flash');
     // Reading layout restarts the CSS animation when the class is added again.
-    void (mark as HTMLElement).offsetWidth;
+    void mark.offsetWidth;
     mark.classList.add('factmark-flash');
   }
   return true;

@@ -3,13 +3,22 @@ import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
 import { highlightClaimsInSlices } from './highlight-slices';
-import { clearHighlights, recolourHighlights, revealHighlight } from './highlighter';
+import { claimIdOf, clearHighlights, hasHighlights, marksOf, recolourHighlights, revealHighlight } from './highlighter';
 import { scanPage, type PageScan } from './page-scan';
 
 /** The highlight layout of a claim list: the style and every anchored range, in order. */
 function drawnLayout(claims: readonly ClaimView[], style: string): string {
   return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}`).join(',')}`;
 }
+
+/**
+ * Redraws after the page removed every highlight, allowed within RESTORE_WINDOW_MS. A page that
+ * re-renders once gets its highlights back; one that keeps stripping them wins after that, so the
+ * two never fight (each round costs the page a re-render and the reader a flicker). The claims
+ * stay listed in the popup, and a navigation or an edit draws them again.
+ */
+const MAX_RESTORES = 3;
+const RESTORE_WINDOW_MS = 60_000;
 
 /** True when the host or a parent domain of it is on the reader's disabled list. */
 export function isSiteDisabled(hostname: string, disabledSites: readonly string[]): boolean {
@@ -39,6 +48,8 @@ export class PageController {
   private drawn: string | null = null;
   /** Aborted when a newer render or a page change supersedes the render in progress: its drawing stops, or never starts. */
   private drawing: AbortController | null = null;
+  /** When highlights were last redrawn because the page had removed them all (see MAX_RESTORES). */
+  private restores: number[] = [];
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -70,7 +81,8 @@ export class PageController {
   /** Handles a change of the page: new content or a navigation means a new scan. */
   pageChanged(reason: 'content' | 'navigation'): Promise<PageState> | undefined {
     const root = this.scan?.article?.root;
-    const marksLost = this.state?.claims.some((claim) => claim.anchored) && !document.querySelector('mark[data-factmark-id]');
+    // Only Factmark's own marks count: a page-made <mark data-factmark-id> must not hide the loss.
+    const marksLost = this.state?.claims.some((claim) => claim.anchored) && !hasHighlights(document);
     // Text changes inside the article always count; elsewhere only a new section's worth of
     // text does (tickers and ads change all the time and must not cost a re-scan).
     const articleChanged = (root?.textContent?.length ?? 0) !== this.scannedRootLength;
@@ -78,6 +90,13 @@ export class PageController {
     // A drawing that stopped half-way (the page changed under it) is finished by a redraw.
     const unfinished = this.state?.status === 'ready' && this.drawn === null && !this.pending;
     if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown && !unfinished) return undefined;
+    if (reason === 'navigation') this.restores = [];
+    else if (marksLost) {
+      const now = performance.now();
+      this.restores = this.restores.filter((at) => now - at < RESTORE_WINDOW_MS);
+      if (this.restores.length >= MAX_RESTORES) return undefined;
+      this.restores.push(now);
+    }
     // Stop a drawing in progress before clearing, so no slice lands on the cleared page.
     this.drawing?.abort();
     if (root?.isConnected) this.mutate(() => clearHighlights(root));
@@ -95,12 +114,12 @@ export class PageController {
   step(direction: 1 | -1): string | null {
     const claims = (this.state?.claims ?? []).filter((claim) => claim.anchored && claim.annotation?.verdict !== 'not-a-claim');
     if (claims.length === 0) return null;
-    const focused = document.activeElement?.getAttribute('data-factmark-id');
+    const focused = claimIdOf(document.activeElement);
     const at = claims.findIndex((claim) => claim.id === focused);
     const next = claims[(at + direction + claims.length) % claims.length] ?? claims[0];
     if (!next) return null;
     revealHighlight(next.id);
-    (document.querySelector(`mark[data-factmark-id="${next.id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    marksOf(document, next.id)[0]?.focus({ preventScroll: true });
     return next.id;
   }
 
@@ -164,7 +183,7 @@ export class PageController {
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
     if (signal.aborted) return this.state;
     // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.
-    if (layout === this.drawn && article.root.querySelector('mark[data-factmark-id]')) {
+    if (layout === this.drawn && hasHighlights(article.root)) {
       this.mutate(() => recolourHighlights(article.root, claims));
       return this.state;
     }
