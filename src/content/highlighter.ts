@@ -2,7 +2,7 @@ import Mark from 'mark.js';
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import type { ClaimView } from '../core/model/page-state';
 import type { HighlightStyle } from '../core/model/settings';
-import { buildTextIndex, SKIPPED_SELECTORS } from '../core/text/text-index';
+import { buildTextIndex, SKIPPED_SELECTORS, type TextIndex } from '../core/text/text-index';
 import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
 import { adoptMark, isOwnMark, ownMarksUnder } from './own-marks';
 
@@ -53,17 +53,21 @@ export function clearHighlights(root: Element): void {
   for (const parent of parents) parent.normalize();
 }
 
-/** The ranges to highlight, grouped by container element; computed in full before anything is marked. */
-export function planHighlights(root: Element, claims: readonly ClaimView[]): Array<RangeGroup<MarkRange>> {
+/**
+ * The ranges to highlight, grouped by container element; computed in full before anything is
+ * marked. `index` may be given when it is known to be the root's current text index (it is built
+ * otherwise: on a 10 MB article that walk alone is most of a second).
+ */
+export function planHighlights(root: Element, claims: readonly ClaimView[], index?: TextIndex): Array<RangeGroup<MarkRange>> {
   const ranges = withoutOverlaps(claims.filter((claim) => claim.anchored));
-  return ranges.length === 0 ? [] : groupRanges(buildTextIndex(root), ranges);
+  return ranges.length === 0 ? [] : groupRanges(index ?? buildTextIndex(root), ranges);
 }
 
 /**
  * mark.js options that draw claims: each piece carries data-factmark-id, -verdict and -style, and
  * the first piece of each claim is focusable. Share one object across the groups of one drawing.
  */
-export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions {
+export function highlightOptions(style: HighlightStyle, current: (claim: ClaimView) => ClaimView = (claim) => claim): Mark.MarkRangesOptions {
   const focusable = new Set<string>();
   return {
     element: 'mark',
@@ -71,7 +75,8 @@ export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions 
     exclude: EXCLUDE,
     each: (element: Element, range: object) => {
       adoptMark(element);
-      const claim = (range as MarkRange).claim;
+      // `current` gives the newest data of the claim (a drawing may outlive a verdict edit).
+      const claim = current((range as MarkRange).claim);
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
       element.setAttribute('data-factmark-style', style);
