@@ -1,10 +1,10 @@
-import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import { KNOWN_KEY_PREFIX } from '../core/known/known-store';
 import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
 import { handleContentRequests, localStorage, requestBackground } from '../platform/browser';
 import { adoptEdit } from '../core/known/adopt';
 import { HighlightCard } from './card';
+import { ownMarkAround } from './own-marks';
 import { PageController } from './page-controller';
 import { PageObserver } from './page-observer';
 import { selectionSelector, userClaimId } from './selection';
@@ -58,21 +58,20 @@ localStorage.onChanged((keys) => {
   if (key && (keys.includes(pageStorageKey(key)) || keys.includes(SETTINGS_KEY))) void controller.refresh();
 });
 
-// The card follows the pointer and keyboard focus on highlights.
-const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`mark[${HIGHLIGHT_ATTRIBUTE}]`) : null);
+// The card follows the pointer and keyboard focus on Factmark's own highlights (never on page-made look-alikes).
 // The pointer may cross the gap to the card (its link and adopt button): hiding waits a moment.
 let hideTimer: ReturnType<typeof setTimeout> | null = null;
 document.addEventListener('mouseover', (event) => {
   if (hideTimer) clearTimeout(hideTimer);
   hideTimer = null;
   if (card.contains(event.target)) return;
-  const mark = markOf(event.target);
+  const mark = ownMarkAround(event.target);
   if (mark) card.show(mark);
   else hideTimer = setTimeout(() => card.hide(), 300);
 });
 document.addEventListener('focusin', (event) => {
   if (card.contains(event.target)) return;
-  const mark = markOf(event.target);
+  const mark = ownMarkAround(event.target);
   if (mark) card.show(mark);
   else card.hide();
 });
