@@ -2,6 +2,7 @@ import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import type { ClaimView } from '../core/model/page-state';
 import { VERDICT_LABEL_KEYS } from '../core/model/verdicts';
 import { t } from '../platform/browser';
+import { reasonLabel } from '../ui/labels';
 
 /**
  * Styles of the card; inside a closed shadow root, so page CSS cannot reach them. Page rules can
@@ -52,7 +53,10 @@ export class HighlightCard {
     }
     const meta = document.createElement('div');
     meta.className = 'meta';
-    meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
+    const score = claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : '';
+    const top = claim.strength === 'strong' ? ` · ${t('strongLabel')}` : '';
+    const reasons = claim.reasons.length > 0 ? ` · ${claim.reasons.map(reasonLabel).join(', ')}` : '';
+    meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${score}${top}${reasons}`;
     card.append(meta);
     const box = mark.getBoundingClientRect();
     card.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - 330))}px`;

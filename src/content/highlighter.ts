@@ -5,6 +5,9 @@ import type { HighlightStyle } from '../core/model/settings';
 import { buildTextIndex, SKIPPED_SELECTORS } from '../core/text/text-index';
 import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
 
+/** Attribute of every highlight element giving its strength: `strong` (top claims) or `light`. */
+export const STRENGTH_ATTRIBUTE = 'data-factmark-strength';
+
 /** Class of every highlight element. */
 export const HIGHLIGHT_CLASS = 'factmark-highlight';
 
@@ -59,7 +62,7 @@ export function planHighlights(root: Element, claims: readonly ClaimView[]): Arr
 }
 
 /**
- * mark.js options that draw claims: each piece carries data-factmark-id, -verdict and -style, and
+ * mark.js options that draw claims: each piece carries data-factmark-id, -verdict, -strength and -style, and
  * the first piece of each claim is focusable. Share one object across the groups of one drawing.
  */
 export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions {
@@ -72,6 +75,7 @@ export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions 
       const claim = (range as MarkRange).claim;
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
+      element.setAttribute(STRENGTH_ATTRIBUTE, claim.strength ?? 'light');
       element.setAttribute('data-factmark-style', style);
       // The first piece of each claim takes keyboard focus, which shows its card.
       if (!focusable.has(claim.id)) {
@@ -109,12 +113,16 @@ function marksOf(root: ParentNode, id: string): Element[] {
   return [...root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)].filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
 }
 
-/** Recolours every highlight from its claim's verdict, in one pass over the marks. */
+/** Recolours every highlight from its claim's verdict (and strength), in one pass over the marks. */
 export function recolourHighlights(root: Element, claims: readonly ClaimView[]): void {
-  const verdicts = new Map(claims.map((claim) => [claim.id, claim.annotation?.verdict ?? 'unreviewed']));
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
   for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)) {
-    const verdict = verdicts.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
-    if (verdict && element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
+    const claim = byId.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
+    if (!claim) continue;
+    const verdict = claim.annotation?.verdict ?? 'unreviewed';
+    if (element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
+    const strength = claim.strength ?? 'light';
+    if (element.getAttribute(STRENGTH_ATTRIBUTE) !== strength) element.setAttribute(STRENGTH_ATTRIBUTE, strength);
   }
 }
 

@@ -1,5 +1,6 @@
 import { mergeClaims } from '../core/claims/merge';
-import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
+import { withStrengths } from '../core/claims/rank';
+import { SENSITIVITY_THRESHOLDS, STRONG_FLOOR } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
 import { highlightClaimsInSlices } from './highlight-slices';
@@ -158,7 +159,7 @@ export class PageController {
       return this.state;
     }
     const record = await requestBackground('page.get', { key: scan.key });
-    const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    const claims = withStrengths(mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record), scan.sentences.length, STRONG_FLOOR);
     const layout = drawnLayout(claims, settings.highlightStyle);
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.

@@ -1,3 +1,4 @@
+import type { ClaimStrength } from '../claims/rank';
 import type { ReasonId } from '../claims/score';
 import type { Annotation } from './annotation';
 import type { PassageSelector } from './selectors';
@@ -11,6 +12,8 @@ export interface ClaimView {
   selector: PassageSelector;
   anchored: boolean;
   annotation: Annotation | null;
+  /** Highlight strength (src/core/claims/rank.ts); absent until the page's claims are ranked. */
+  strength?: ClaimStrength;
 }
 
 /** What the content script knows of its page. */

@@ -12,6 +12,12 @@ export type HighlightStyle = 'background' | 'underline' | 'both';
 /** Highlight styles, in the order the settings list them. */
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['background', 'underline', 'both'];
 
+/** The popup's order of claims: as they appear in the page, or most check-worthy first. */
+export type ClaimOrder = 'reading' | 'check-worthiness';
+
+/** Claim orders, in the order the popup lists them. */
+export const CLAIM_ORDERS: readonly ClaimOrder[] = ['reading', 'check-worthiness'];
+
 /** The reader's settings, stored under `settings`. */
 export interface Settings {
   sensitivity: Sensitivity;
@@ -23,6 +29,8 @@ export interface Settings {
   disabledSites: string[];
   /** How highlights look: background colour, underline, or both. */
   highlightStyle: HighlightStyle;
+  /** The popup's claim order, kept between popups. */
+  claimOrder: ClaimOrder;
 }
 
 /** Settings for a new install. */
@@ -33,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scanMode: 'every-page',
   disabledSites: [],
   highlightStyle: 'both',
+  claimOrder: 'reading',
 };
 
 /**
@@ -73,5 +82,6 @@ export function parseSettings(raw: unknown): Settings {
     scanMode: (SCAN_MODES as readonly unknown[]).includes(value.scanMode) ? (value.scanMode as ScanMode) : DEFAULT_SETTINGS.scanMode,
     disabledSites,
     highlightStyle: (HIGHLIGHT_STYLES as readonly unknown[]).includes(value.highlightStyle) ? (value.highlightStyle as HighlightStyle) : DEFAULT_SETTINGS.highlightStyle,
+    claimOrder: (CLAIM_ORDERS as readonly unknown[]).includes(value.claimOrder) ? (value.claimOrder as ClaimOrder) : DEFAULT_SETTINGS.claimOrder,
   };
 }
