@@ -1,5 +1,7 @@
 import { findArticle } from '../core/article/find-article';
-import { detectClaims } from '../core/claims/detect';
+import { scoreArticleSentences } from '../core/claims/detect';
+import { claimStrengths, rankClaims, type ClaimStrength } from '../core/claims/rank';
+import { STRONG_FLOOR } from '../core/claims/score';
 import type { ReasonId } from '../core/claims/score';
 import type { PassageSelector } from '../core/model/selectors';
 import { buildTextIndex } from '../core/text/text-index';
@@ -11,7 +13,8 @@ export interface ScanReport {
   title: string;
   url: string;
   bodyText: string;
-  claims: Array<{ text: string; score: number; reasons: ReasonId[]; selector: PassageSelector }>;
+  /** Claims in reading order; `rank` 1 is the most check-worthy, `strength` is how the extension highlights it. */
+  claims: Array<{ text: string; score: number; rank: number; strength: ClaimStrength; reasons: ReasonId[]; selector: PassageSelector }>;
   timingMs: number;
 }
 
@@ -22,16 +25,21 @@ export function scanFile(path: string, threshold: number): ScanReport {
   const article = findArticle(document);
   if (!article) throw new UsageError(`${path}: no article text found`);
   const index = buildTextIndex(article.root);
-  const claims = detectClaims(index, article.isArticleText, threshold).map((claim) => ({ text: claim.text, score: Number(claim.score.toFixed(4)), reasons: claim.reasons, selector: claim.selector }));
+  const sentences = scoreArticleSentences(index, article.isArticleText);
+  const detected = sentences.filter((sentence) => sentence.score >= threshold);
+  const ranks = rankClaims(detected);
+  const strengths = claimStrengths(detected, sentences.length, STRONG_FLOOR);
+  const claims = detected.map((claim) => ({ text: claim.text, score: Number(claim.score.toFixed(4)), rank: ranks.get(claim.id) ?? 0, strength: strengths.get(claim.id) ?? 'light', reasons: claim.reasons, selector: claim.selector }));
   const timingMs = Number((performance.now() - started).toFixed(1));
   return { title: document.title || article.title, url, bodyText: index.text, claims, timingMs };
 }
 
 /** The human-readable form of a scan. */
 export function formatScan(report: ScanReport): string {
-  const lines = [`${report.title}`, `${report.claims.length} claims (${report.timingMs} ms)`, ''];
+  const strong = report.claims.filter((claim) => claim.strength === 'strong').length;
+  const lines = [`${report.title}`, `${report.claims.length} claims, ${strong} strong (${report.timingMs} ms)`, ''];
   report.claims.forEach((claim, i) => {
-    lines.push(`${i + 1}. [${Math.round(claim.score * 100)}%] ${claim.text}`);
+    lines.push(`${i + 1}. [${Math.round(claim.score * 100)}%, rank ${claim.rank}${claim.strength === 'strong' ? ', strong' : ''}] ${claim.text}`);
     if (claim.reasons.length > 0) lines.push(`   reasons: ${claim.reasons.join(', ')}`);
   });
   return lines.join('\n');

@@ -4,6 +4,7 @@ import type { KnownMatch } from '../core/known/known-matches';
 import type { ClaimView } from '../core/model/page-state';
 import { VERDICT_LABEL_KEYS } from '../core/model/verdicts';
 import { t } from '../platform/browser';
+import { reasonLabel } from '../ui/labels';
 
 /**
  * Styles of the card; inside a closed shadow root, so page CSS cannot reach them. Page rules can
@@ -67,7 +68,10 @@ export class HighlightCard {
     }
     const meta = document.createElement('div');
     meta.className = 'meta';
-    meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : ''}`;
+    const score = claim.score !== null ? ` · ${t('scoreLabel', String(Math.round(claim.score * 100)))}` : '';
+    const top = claim.strength === 'strong' ? ` · ${t('strongLabel')}` : '';
+    const reasons = claim.reasons.length > 0 ? ` · ${claim.reasons.map(reasonLabel).join(', ')}` : '';
+    meta.textContent = `${sources === 0 ? t('cardNoSources') : sources === 1 ? t('cardOneSource') : t('cardSources', String(sources))}${score}${top}${reasons}`;
     card.append(meta);
     for (const match of claim.known ?? []) card.append(this.knownBlock(claim, match));
     const box = mark.getBoundingClientRect();

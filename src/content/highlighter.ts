@@ -6,6 +6,9 @@ import { buildTextIndex, SKIPPED_SELECTORS, type TextIndex } from '../core/text/
 import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
 import { adoptMark, isOwnMark, ownMarksUnder } from './own-marks';
 
+/** Attribute of every highlight element giving its strength: `strong` (top claims) or `light`. */
+export const STRENGTH_ATTRIBUTE = 'data-factmark-strength';
+
 /** Class of every highlight element. */
 export const HIGHLIGHT_CLASS = 'factmark-highlight';
 
@@ -64,7 +67,7 @@ export function planHighlights(root: Element, claims: readonly ClaimView[], inde
 }
 
 /**
- * mark.js options that draw claims: each piece carries data-factmark-id, -verdict and -style, and
+ * mark.js options that draw claims: each piece carries data-factmark-id, -verdict, -strength and -style, and
  * the first piece of each claim is focusable. Share one object across the groups of one drawing.
  */
 export function highlightOptions(style: HighlightStyle, current: (claim: ClaimView) => ClaimView = (claim) => claim): Mark.MarkRangesOptions {
@@ -79,6 +82,7 @@ export function highlightOptions(style: HighlightStyle, current: (claim: ClaimVi
       const claim = current((range as MarkRange).claim);
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
+      element.setAttribute(STRENGTH_ATTRIBUTE, claim.strength ?? 'light');
       element.setAttribute('data-factmark-style', style);
       // Already fact-checked elsewhere: the best match's verdict, or `unrated`.
       if (claim.known?.length) element.setAttribute('data-factmark-known', claim.known[0]?.verdict ?? 'unrated');
@@ -128,12 +132,16 @@ export function hasHighlights(root: ParentNode): boolean {
   return ownMarksUnder(root).length > 0;
 }
 
-/** Recolours every highlight from its claim's verdict, in one pass over the marks. */
+/** Recolours every highlight from its claim's verdict (and strength), in one pass over the marks. */
 export function recolourHighlights(root: Element, claims: readonly ClaimView[]): void {
-  const verdicts = new Map(claims.map((claim) => [claim.id, claim.annotation?.verdict ?? 'unreviewed']));
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
   for (const element of ownMarksUnder(root)) {
-    const verdict = verdicts.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
-    if (verdict && element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
+    const claim = byId.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
+    if (!claim) continue;
+    const verdict = claim.annotation?.verdict ?? 'unreviewed';
+    if (element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
+    const strength = claim.strength ?? 'light';
+    if (element.getAttribute(STRENGTH_ATTRIBUTE) !== strength) element.setAttribute(STRENGTH_ATTRIBUTE, strength);
   }
 }
 

@@ -1,5 +1,6 @@
 import { mergeClaims } from '../core/claims/merge';
-import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
+import { withStrengths } from '../core/claims/rank';
+import { SENSITIVITY_THRESHOLDS, STRONG_FLOOR } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
 import { claimIdOf, clearHighlights, hasHighlights, marksOf, recolourHighlights, revealHighlight } from './highlighter';
@@ -205,7 +206,7 @@ export class PageController {
       return this.state;
     }
     const [record] = await Promise.all([requestBackground('page.get', { key: scan.key }), this.known.collect(scan.key, settings)]);
-    const claims = this.known.apply(scan.key, scan.sentences, mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record));
+    const claims = this.known.apply(scan.key, scan.sentences, withStrengths(mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record), scan.sentences.length, STRONG_FLOOR));
     const layout = drawnLayout(claims, settings.highlightStyle);
     const factChecks = this.known.factChecks();
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}) };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Sensitivity } from '../core/claims/score';
+import { CV_SENTENCES, OPERATING_POINTS, type Sensitivity } from '../core/claims/score';
 import { HIGHLIGHT_STYLES, normaliseHostname, SCAN_MODES, type HighlightStyle, type ScanMode, type Settings } from '../core/model/settings';
 import { t } from '../platform/browser';
 import { KnownSettings } from './KnownSettings';
@@ -15,6 +15,15 @@ const HIGHLIGHT_STYLE_LABELS: Record<HighlightStyle, string> = {
   underline: 'highlightStyleUnderline',
   both: 'highlightStyleBoth',
 };
+
+const SENSITIVITIES: readonly Sensitivity[] = ['fewer', 'balanced', 'more'];
+const SENSITIVITY_LABELS: Record<Sensitivity, string> = { fewer: 'sensitivityFewer', balanced: 'sensitivityBalanced', more: 'sensitivityMore' };
+
+/** A sensitivity option's text: its name and the precision and recall cross-validation measured for it (from the model file). */
+export function sensitivityOption(sensitivity: Sensitivity): string {
+  const point = OPERATING_POINTS[sensitivity];
+  return t('sensitivityOptionHint', [t(SENSITIVITY_LABELS[sensitivity]), String(Math.round(point.precision * 100)), String(Math.round(point.recall * 100))]);
+}
 
 /** Checks a site the reader wants to add; the hostname to store, or the message to show. */
 export function checkSiteInput(input: string, current: readonly string[]): { host: string } | { problem: string } {
@@ -123,12 +132,15 @@ export function SettingsForm({ settings, onUpdate, status }: { settings: Setting
         </label>
         <label>
           {t('sensitivityLabel')}
-          <select value={settings.sensitivity} onChange={(event) => void onUpdate({ sensitivity: event.currentTarget.value as Sensitivity })}>
-            <option value="fewer">{t('sensitivityFewer')}</option>
-            <option value="balanced">{t('sensitivityBalanced')}</option>
-            <option value="more">{t('sensitivityMore')}</option>
+          <select value={settings.sensitivity} aria-describedby="lib-sensitivity-hint" onChange={(event) => void onUpdate({ sensitivity: event.currentTarget.value as Sensitivity })}>
+            {SENSITIVITIES.map((sensitivity) => (
+              <option key={sensitivity} value={sensitivity}>
+                {sensitivityOption(sensitivity)}
+              </option>
+            ))}
           </select>
         </label>
+        <p id="lib-sensitivity-hint" class="lib-hint muted">{t('sensitivityHint', CV_SENTENCES.toLocaleString())}</p>
         <label>
           {t('highlightStyleLabel')}
           <select value={settings.highlightStyle} onChange={(event) => void onUpdate({ highlightStyle: event.currentTarget.value as HighlightStyle })}>

@@ -5,6 +5,9 @@ import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
 import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
+import { compareByCheckWorthiness, rankClaims } from '../core/claims/rank';
+import type { ClaimOrder } from '../core/model/settings';
+import { OrderControl } from './OrderControl';
 import { ClaimCard } from './ClaimCard';
 import { ExportBar } from '../ui/ExportBar';
 import { SiteToggle } from './SiteToggle';
@@ -35,6 +38,7 @@ function moveFocus(event: KeyboardEvent): void {
 export function App({ tabId }: { tabId: number | null }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [filter, setFilter] = useState<ClaimFilter>('all');
+  const [order, setOrder] = useState<ClaimOrder>('reading');
   const load = useCallback(async () => {
     if (tabId === null) return setView({ kind: 'restricted' });
     let page: PageState;
@@ -54,7 +58,13 @@ export function App({ tabId }: { tabId: number | null }) {
 
   useEffect(() => {
     void load();
+    // The order is the reader's setting; reading order until it is known (or if it cannot be read).
+    requestBackground('settings.get', {}).then((settings) => setOrder(settings.claimOrder)).catch(() => undefined);
   }, [load]);
+  const chooseOrder = (next: ClaimOrder) => {
+    setOrder(next);
+    void requestBackground('settings.update', { patch: { claimOrder: next } }).catch(() => undefined);
+  };
 
   const pageKey = view.kind === 'page' ? view.page.key : null;
   useEffect(() => {
@@ -86,6 +96,7 @@ export function App({ tabId }: { tabId: number | null }) {
     if (tabId !== null) void requestContent(tabId, 'claim.reveal', { id: claim.id }).catch(() => undefined);
   };
 
+  const ranks = rankClaims(view.kind === 'page' ? view.page.claims : []);
   return (
     <main>
       <header class="header">
@@ -108,11 +119,12 @@ export function App({ tabId }: { tabId: number | null }) {
       {view.kind === 'page' && view.page.claims.length > 0 && (
         <>
           <Summary claims={view.page.claims} filter={filter} onFilter={setFilter} />
+          <OrderControl order={order} onOrder={chooseOrder} />
           <ol class="claims" onKeyDown={moveFocus}>
-            {view.page.claims
+            {(order === 'check-worthiness' ? [...view.page.claims].sort(compareByCheckWorthiness) : view.page.claims)
               .filter((claim) => matchesFilter(claim, filter))
               .map((claim) => (
-                <ClaimCard key={claim.id} claim={claim} onSave={save} onReveal={reveal} onReattach={reattach} onDelete={remove} />
+                <ClaimCard key={claim.id} claim={claim} rank={ranks.get(claim.id)} rankOf={ranks.size} onSave={save} onReveal={reveal} onReattach={reattach} onDelete={remove} />
               ))}
           </ol>
           <p class="shortcuts muted">{t('shortcutsHint')}</p>

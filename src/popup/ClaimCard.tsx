@@ -10,6 +10,9 @@ import { reasonLabel, verdictLabel } from '../ui/labels';
 /** Props of one claim in the popup list. */
 export interface ClaimCardProps {
   claim: ClaimView;
+  /** Rank by check-worthiness on the page (1 = most), and how many claims are ranked; none for the reader's own. */
+  rank?: number | undefined;
+  rankOf?: number;
   onSave(claim: ClaimView, edit: AnnotationEdit): Promise<void>;
   onReveal(claim: ClaimView): void;
   onReattach(claim: ClaimView): Promise<void>;
@@ -33,7 +36,7 @@ function formatTime(iso: string): string {
 }
 
 /** One claim: its text, score and reasons, verdict, and (expanded) note, sources and tags. */
-export function ClaimCard({ claim, onSave, onReveal, onReattach, onDelete }: ClaimCardProps) {
+export function ClaimCard({ claim, rank, rankOf = 0, onSave, onReveal, onReattach, onDelete }: ClaimCardProps) {
   const annotation = claim.annotation;
   const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState('');
@@ -69,6 +72,12 @@ export function ClaimCard({ claim, onSave, onReveal, onReattach, onDelete }: Cla
         {claim.text}
       </button>
       <div class="claim-meta">
+        {rank !== undefined && (
+          <span class="chip rank" title={t('rankHint', [String(rank), String(rankOf)])}>
+            {t('rankLabel', String(rank))}
+          </span>
+        )}
+        {claim.strength === 'strong' && <span class="chip strong">{t('strongLabel')}</span>}
         {claim.score !== null && <span class="chip">{t('scoreLabel', String(Math.round(claim.score * 100)))}</span>}
         {claim.reasons.map((reason) => (
           <span class="chip" key={reason}>{reasonLabel(reason)}</span>

@@ -5,6 +5,7 @@ import { verdictLabel } from '../ui/labels';
 
 const FILTER_LABEL_KEYS: Record<ClaimFilter, string> = {
   all: 'filterAll',
+  top: 'filterTop',
   unreviewed: 'filterUnreviewed',
   reviewed: 'filterReviewed',
   mine: 'filterMine',
@@ -25,7 +26,7 @@ export function Summary({ claims, filter, onFilter }: { claims: readonly ClaimVi
       </p>
       <div class="filters" role="group" aria-label={t('filtersLabel')}>
         {CLAIM_FILTERS.map((id) => (
-          <button type="button" key={id} aria-pressed={filter === id} onClick={() => onFilter(id)}>
+          <button type="button" key={id} aria-pressed={filter === id} title={id === 'top' ? t('filterTopHint') : undefined} onClick={() => onFilter(id)}>
             {t(FILTER_LABEL_KEYS[id])} ({counts[id]})
           </button>
         ))}

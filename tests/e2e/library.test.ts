@@ -216,6 +216,12 @@ run.each(BROWSERS)('%s: the library page', (browserName) => {
     await library.select({ label: 'Look for claims' }, 'news-like');
     await library.select({ label: 'Highlight style' }, 'underline');
     await library.select({ label: 'Claim detection' }, 'more');
+    // Each sensitivity shows the precision and recall cross-validation measured for it (from the model file).
+    const options = await library.evaluate(() => [...document.querySelectorAll('option[value="fewer"], option[value="balanced"], option[value="more"]')].map((o) => o.textContent ?? ''));
+    expect(options).toHaveLength(3);
+    for (const option of options) expect(option).toMatch(/ — precision \d+ %, recall \d+ %$/);
+    expect(Number(/precision (\d+)/.exec(options[0] ?? '')?.[1])).toBeGreaterThanOrEqual(85);
+    expect(Number(/recall (\d+)/.exec(options[2] ?? '')?.[1])).toBeGreaterThanOrEqual(90);
 
     const site = { label: 'Site to turn Factmark off on' };
     await library.fill(site, 'not a site');
@@ -239,7 +245,7 @@ run.each(BROWSERS)('%s: the library page', (browserName) => {
     await library.fill({ label: 'Organisation' }, 'Example Fact Desk');
     await library.press('Tab');
 
-    const expected = { scanMode: 'news-like', highlightStyle: 'underline', sensitivity: 'more', disabledSites: ['www.example.org'], reviewerName: 'Ana Ruiz', organisation: 'Example Fact Desk', collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold };
+    const expected = { scanMode: 'news-like', highlightStyle: 'underline', sensitivity: 'more', disabledSites: ['www.example.org'], reviewerName: 'Ana Ruiz', organisation: 'Example Fact Desk', collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold, claimOrder: 'reading' };
     const items = await driver.waitForStorage((all) => {
       const settings = all.settings as Record<string, unknown> | undefined;
       return settings?.organisation === 'Example Fact Desk' && settings.reviewerName === 'Ana Ruiz';

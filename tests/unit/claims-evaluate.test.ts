@@ -1,4 +1,4 @@
-import { bestThreshold, computeMetrics, evaluateRows, parseClaimsCsv, parseCsvRecords, type Scored } from '../../src/core/claims/evaluate';
+import { bestThreshold, computeMetrics, evaluateRows, parseClaimsCsv, parseCsvRecords, thresholdForPrecision, thresholdForRecall, type Scored } from '../../src/core/claims/evaluate';
 
 describe('parseCsvRecords (RFC 4180)', () => {
   test('plain, quoted, doubled quotes, embedded commas and newlines', () => {
@@ -128,5 +128,28 @@ describe('bestThreshold', () => {
     expect(bestThreshold(items, 0.5).threshold).toBeGreaterThan(bestThreshold(items, 3).threshold);
     expect(bestThreshold(items, 0.5).threshold).toBeCloseTo(0.8);
     expect(bestThreshold(items, 3).threshold).toBe(0.3);
+  });
+});
+
+describe('operating points', () => {
+  // Scores high to low: labels 1 1 0 1 0 1 0 0 (4 positives).
+  const items = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2].map((score, i) => ({ score, label: ([1, 1, 0, 1, 0, 1, 0, 0][i] ?? 0) as 0 | 1 }));
+
+  test('precision floor: the lowest threshold keeping precision, so recall is as high as it can be', () => {
+    // precision at k=1..: 1, 1, .67, .75, .6, .67 ... -> >= 0.75 last holds at k=4 (cut between .6 and .5).
+    const t = thresholdForPrecision(items, 0.75);
+    expect(t).toBeCloseTo(0.55);
+    const m = computeMetrics(items, t ?? 1);
+    expect(m.precision).toBeGreaterThanOrEqual(0.75);
+    expect(m.recall).toBe(0.75);
+    expect(thresholdForPrecision(items, 1)).toBeCloseTo(0.75);
+    expect(thresholdForPrecision([{ score: 0.5, label: 0 }], 0.5)).toBeNull();
+  });
+
+  test('recall floor: the highest threshold reaching the recall', () => {
+    const t = thresholdForRecall(items, 0.9);
+    expect(t).toBeCloseTo(0.35); // all 4 positives need the first 6 items
+    expect(computeMetrics(items, t).recall).toBe(1);
+    expect(thresholdForRecall(items, 0.5)).toBeCloseTo(0.75);
   });
 });

@@ -7,14 +7,15 @@ describe('settings parsing', () => {
   });
 
   test('keeps valid new fields and the existing ones', () => {
-    const parsed = parseSettings({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'] });
-    expect(parsed).toEqual({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'], collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold });
+    const parsed = parseSettings({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'], claimOrder: 'check-worthiness', collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold });
+    expect(parsed).toEqual({ sensitivity: 'more', reviewerName: 'Ana', organisation: 'Desk', scanMode: 'on-request', highlightStyle: 'underline', disabledSites: ['example.com', 'news.example.co.uk'], claimOrder: 'check-worthiness', collectFactChecks: true, knownThreshold: DEFAULT_SETTINGS.knownThreshold });
     expect(parseSettings({ scanMode: 'news-like' }).scanMode).toBe('news-like');
     expect(parseSettings({ highlightStyle: 'background' }).highlightStyle).toBe('background');
   });
 
   test('defaults unknown values of the new fields', () => {
-    const parsed = parseSettings({ scanMode: 'sometimes', highlightStyle: 'blink', disabledSites: 'example.com' });
+    const parsed = parseSettings({ scanMode: 'sometimes', highlightStyle: 'blink', disabledSites: 'example.com', claimOrder: 'random' });
+    expect(parsed.claimOrder).toBe('reading');
     expect(parsed.scanMode).toBe('every-page');
     expect(parsed.highlightStyle).toBe('both');
     expect(parsed.disabledSites).toEqual([]);

@@ -26,7 +26,7 @@ describe('popup filters and summary', () => {
     expect(claims.filter((c) => matchesFilter(c, 'reviewed')).map((c) => c.id)).toEqual(['b', 'd', 'e']);
     expect(claims.filter((c) => matchesFilter(c, 'mine')).map((c) => c.id)).toEqual(['c']);
     expect(claims.filter((c) => matchesFilter(c, 'orphans')).map((c) => c.id)).toEqual(['d']);
-    expect(filterCounts(claims)).toEqual({ all: 5, unreviewed: 2, reviewed: 3, mine: 1, orphans: 1 });
+    expect(filterCounts(claims)).toEqual({ all: 5, top: 0, unreviewed: 2, reviewed: 3, mine: 1, orphans: 1 });
   });
 
   test('the summary counts by verdict in display order', () => {

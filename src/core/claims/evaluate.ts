@@ -180,3 +180,39 @@ export function evaluateRows(rows: readonly ClaimRow[], score: (text: string) =>
     threshold,
   );
 }
+
+/**
+ * The operating point with the most recall whose precision is at least `minPrecision`: the lowest
+ * such threshold, midway to the next lower score. Null when no threshold reaches that precision.
+ */
+export function thresholdForPrecision(items: readonly Scored[], minPrecision: number): number | null {
+  const sorted = [...items].sort((a, b) => b.score - a.score);
+  let tp = 0;
+  let found: number | null = null;
+  for (let k = 0; k < sorted.length; k++) {
+    const item = sorted[k] as Scored;
+    if (item.label === 1) tp++;
+    const next = sorted[k + 1];
+    if (next && next.score === item.score) continue;
+    if (tp / (k + 1) >= minPrecision) found = next ? (item.score + next.score) / 2 : item.score;
+  }
+  return found;
+}
+
+/**
+ * The operating point with the most precision whose recall is at least `minRecall`: the highest
+ * threshold that keeps that recall, midway to the next lower score.
+ */
+export function thresholdForRecall(items: readonly Scored[], minRecall: number): number {
+  const sorted = [...items].sort((a, b) => b.score - a.score);
+  const positives = sorted.filter((s) => s.label === 1).length;
+  let tp = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const item = sorted[k] as Scored;
+    if (item.label === 1) tp++;
+    const next = sorted[k + 1];
+    if (next && next.score === item.score) continue;
+    if (positives > 0 && tp / positives >= minRecall) return next ? (item.score + next.score) / 2 : item.score;
+  }
+  return 0;
+}

@@ -10,6 +10,17 @@ export interface ClaimModelFile {
   /** Base64 of the int16 little-endian weights, one per index. */
   weight: string;
   thresholds: { fewer: number; balanced: number; more: number };
+  /** Cross-validated precision and recall at each sensitivity's threshold (see scripts/train-claims.mjs). */
+  operatingPoints: Record<'fewer' | 'balanced' | 'more', OperatingPoint>;
+  /** How many labelled sentences the cross-validation covered. */
+  cvSentences: number;
+}
+
+/** A threshold with the precision and recall measured at it by cross-validation. */
+export interface OperatingPoint {
+  threshold: number;
+  precision: number;
+  recall: number;
 }
 
 /**
@@ -24,7 +35,7 @@ export interface LinearModel {
 }
 
 /** Format tag the decoder understands; training writes the same tag. */
-export const MODEL_FORMAT = 'factmark-claims-linear/1';
+export const MODEL_FORMAT = 'factmark-claims-linear/2';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

@@ -1,6 +1,6 @@
 import { isBoilerplate } from './boilerplate';
 import { visitFeatures, type FeatureVisitor } from './features';
-import { decodeModel, type ClaimModelFile } from './model';
+import { decodeModel, type ClaimModelFile, type OperatingPoint } from './model';
 import modelFile from './model.json';
 import { NO_REASON, REASON_IDS, type ReasonId } from './reasons';
 
@@ -17,9 +17,9 @@ const model = decodeModel(file);
 const scale = model.scale;
 
 /**
- * The reader's sensitivity setting and the score threshold each one applies. `balanced` is the
- * F1-optimal threshold on the expert-labelled dev set; `fewer` and `more` trade recall for
- * precision and back (see scripts/train-claims.mjs).
+ * The reader's sensitivity setting and the score threshold each one applies: operating points
+ * measured on out-of-fold scores by 5-fold cross-validation (scripts/train-claims.mjs). `fewer`
+ * keeps precision at or above 0.85, `balanced` maximises F1, `more` keeps recall at or above 0.90.
  */
 export const SENSITIVITY_THRESHOLDS = {
   fewer: file.thresholds.fewer,
@@ -29,6 +29,18 @@ export const SENSITIVITY_THRESHOLDS = {
 
 /** A sensitivity setting name. */
 export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
+
+/** Each setting's cross-validated precision and recall, for the settings' hints. */
+export const OPERATING_POINTS: Readonly<Record<Sensitivity, OperatingPoint>> = file.operatingPoints;
+
+/** How many labelled sentences the operating points were measured on. */
+export const CV_SENTENCES: number = file.cvSentences;
+
+/**
+ * The score from which a top claim is highlighted strongly: the high-precision (`fewer`)
+ * operating point, so a strong highlight means what "Fewer claims" would show.
+ */
+export const STRONG_FLOOR = file.thresholds.fewer;
 
 /** The threshold used when nothing else is chosen. */
 export const DEFAULT_THRESHOLD = SENSITIVITY_THRESHOLDS.balanced;

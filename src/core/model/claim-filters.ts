@@ -2,7 +2,7 @@ import type { ClaimView } from './page-state';
 import { VERDICT_IDS, type HighlightState } from './verdicts';
 
 /** The popup's claim filters. */
-export const CLAIM_FILTERS = ['all', 'unreviewed', 'reviewed', 'mine', 'orphans'] as const;
+export const CLAIM_FILTERS = ['all', 'top', 'unreviewed', 'reviewed', 'mine', 'orphans'] as const;
 
 /** One of the claim filters. */
 export type ClaimFilter = (typeof CLAIM_FILTERS)[number];
@@ -17,6 +17,9 @@ export function matchesFilter(claim: ClaimView, filter: ClaimFilter): boolean {
   switch (filter) {
     case 'all':
       return true;
+    case 'top':
+      // The page's top claims are the strongly highlighted ones (see claimStrengths).
+      return claim.strength === 'strong';
     case 'unreviewed':
       return claim.anchored && stateOf(claim) === 'unreviewed';
     case 'reviewed':
@@ -30,7 +33,7 @@ export function matchesFilter(claim: ClaimView, filter: ClaimFilter): boolean {
 
 /** How many claims each filter would show. */
 export function filterCounts(claims: readonly ClaimView[]): Record<ClaimFilter, number> {
-  const counts = { all: 0, unreviewed: 0, reviewed: 0, mine: 0, orphans: 0 } as Record<ClaimFilter, number>;
+  const counts = { all: 0, top: 0, unreviewed: 0, reviewed: 0, mine: 0, orphans: 0 } as Record<ClaimFilter, number>;
   for (const claim of claims) for (const filter of CLAIM_FILTERS) if (matchesFilter(claim, filter)) counts[filter]++;
   return counts;
 }

@@ -1,3 +1,4 @@
+import type { ClaimStrength } from '../claims/rank';
 import type { ReasonId } from '../claims/score';
 import type { KnownMatch } from '../known/known-matches';
 import type { Annotation } from './annotation';
@@ -12,6 +13,8 @@ export interface ClaimView {
   selector: PassageSelector;
   anchored: boolean;
   annotation: Annotation | null;
+  /** Highlight strength (src/core/claims/rank.ts); absent until the page's claims are ranked. */
+  strength?: ClaimStrength;
   /** Fact-checks of the same claim (best first), when it was already checked. */
   known?: KnownMatch[];
 }

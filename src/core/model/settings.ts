@@ -14,6 +14,12 @@ export type HighlightStyle = 'background' | 'underline' | 'both';
 /** Highlight styles, in the order the settings list them. */
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['background', 'underline', 'both'];
 
+/** The popup's order of claims: as they appear in the page, or most check-worthy first. */
+export type ClaimOrder = 'reading' | 'check-worthiness';
+
+/** Claim orders, in the order the popup lists them. */
+export const CLAIM_ORDERS: readonly ClaimOrder[] = ['reading', 'check-worthiness'];
+
 /** The reader's settings, stored under `settings`. */
 export interface Settings {
   sensitivity: Sensitivity;
@@ -29,6 +35,8 @@ export interface Settings {
   collectFactChecks: boolean;
   /** Match probability from which a sentence is flagged "already fact-checked" (0.5 to 1). */
   knownThreshold: number;
+  /** The popup's claim order, kept between popups. */
+  claimOrder: ClaimOrder;
 }
 
 /** Settings for a new install. */
@@ -41,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'both',
   collectFactChecks: true,
   knownThreshold: matchModel.threshold,
+  claimOrder: 'reading',
 };
 
 /** The range the flag threshold setting may take: below 0.5 a flag is more likely wrong than right. */
@@ -87,5 +96,6 @@ export function parseSettings(raw: unknown): Settings {
     collectFactChecks: typeof value.collectFactChecks === 'boolean' ? value.collectFactChecks : DEFAULT_SETTINGS.collectFactChecks,
     knownThreshold:
       typeof value.knownThreshold === 'number' && value.knownThreshold >= KNOWN_THRESHOLD_RANGE.min && value.knownThreshold <= KNOWN_THRESHOLD_RANGE.max ? value.knownThreshold : DEFAULT_SETTINGS.knownThreshold,
+    claimOrder: (CLAIM_ORDERS as readonly unknown[]).includes(value.claimOrder) ? (value.claimOrder as ClaimOrder) : DEFAULT_SETTINGS.claimOrder,
   };
 }

@@ -1,0 +1,65 @@
+import { claimStrengths, compareByCheckWorthiness, compareByReadingOrder, rankClaims, topClaimLimit, withStrengths, type RankableClaim } from '../../src/core/claims/rank';
+import { filterCounts, matchesFilter } from '../../src/core/model/claim-filters';
+import type { ClaimView } from '../../src/core/model/page-state';
+
+const claim = (id: string, score: number | null, start: number): RankableClaim => ({ id, score, selector: { position: { start } } });
+
+function view(id: string, score: number | null, start: number): ClaimView {
+  return { id, text: id, score, reasons: [], selector: { quote: { exact: id, prefix: '', suffix: '' }, position: { start, end: start + 5 } }, anchored: true, annotation: null };
+}
+
+describe('rank order', () => {
+  test('higher scores first, ties in reading order, the reader’s own (unscored) claims last', () => {
+    const claims = [claim('a', 0.6, 0), claim('mine', null, 5), claim('b', 0.9, 10), claim('c', 0.6, 20), claim('d', 0.75, 30), claim('mine2', null, 1)];
+    expect([...claims].sort(compareByCheckWorthiness).map((c) => c.id)).toEqual(['b', 'd', 'a', 'c', 'mine2', 'mine']);
+    expect([...claims].sort(compareByReadingOrder).map((c) => c.id)).toEqual(['a', 'mine2', 'mine', 'b', 'c', 'd']);
+  });
+
+  test('ranks are 1-based over the scored claims only, and follow the order', () => {
+    const ranks = rankClaims([claim('a', 0.6, 0), claim('mine', null, 5), claim('b', 0.9, 10), claim('c', 0.6, 20)]);
+    expect([...ranks]).toEqual([['b', 1], ['a', 2], ['c', 3]]);
+    expect(ranks.has('mine')).toBe(false);
+    expect(rankClaims([]).size).toBe(0);
+  });
+});
+
+describe('strength bands', () => {
+  test('top claims are at most about a fifth of the sentences, at least one', () => {
+    expect(topClaimLimit(0)).toBe(0);
+    expect(topClaimLimit(1)).toBe(1);
+    expect(topClaimLimit(4)).toBe(1);
+    expect(topClaimLimit(10)).toBe(2);
+    expect(topClaimLimit(37)).toBe(7);
+    expect(topClaimLimit(100)).toBe(20);
+  });
+
+  test('strong: within the page’s top fifth and at or above the floor; everything else light', () => {
+    // 10 sentences: at most 2 strong.
+    const claims = [claim('a', 0.95, 0), claim('b', 0.93, 10), claim('c', 0.94, 20), claim('d', 0.5, 30), claim('mine', null, 40)];
+    const strengths = claimStrengths(claims, 10, 0.8);
+    expect(Object.fromEntries(strengths)).toEqual({ a: 'strong', c: 'strong', b: 'light', d: 'light', mine: 'light' });
+  });
+
+  test('a page of weak claims gets no strong highlight just by ranking first', () => {
+    const strengths = claimStrengths([claim('a', 0.55, 0), claim('b', 0.52, 10)], 5, 0.8);
+    expect([...strengths.values()]).toEqual(['light', 'light']);
+  });
+
+  test('the floor itself counts as strong; withStrengths keeps order and fields', () => {
+    const out = withStrengths([view('x', 0.3, 0), view('y', 0.8, 9)], 20, 0.8);
+    expect(out.map((c) => [c.id, c.strength, c.text])).toEqual([['x', 'light', 'x'], ['y', 'strong', 'y']]);
+  });
+});
+
+describe('Top claims filter', () => {
+  test('shows exactly the strong claims, and counts them', () => {
+    const claims = withStrengths([view('a', 0.95, 0), view('b', 0.6, 10), view('c', 0.9, 20), view('d', 0.85, 30)], 10, 0.8);
+    expect(claims.filter((c) => matchesFilter(c, 'top')).map((c) => c.id)).toEqual(['a', 'c']);
+    expect(filterCounts(claims).top).toBe(2);
+    expect(filterCounts(claims).all).toBe(4);
+  });
+
+  test('claims never ranked (no strength) are not top claims', () => {
+    expect(matchesFilter(view('a', 0.99, 0), 'top')).toBe(false);
+  });
+});
