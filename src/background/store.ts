@@ -7,6 +7,7 @@ import { pageChanges } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
 import { ensureMigrated, queue } from './ready';
 import { dropPage, readWithShard, storePages } from './summaries';
+import { outboxChanges, pagesIn } from './sync/outbox';
 
 /** A stored page record, parsed; unreadable annotations are reported and skipped. */
 function parsed(key: string, stored: unknown): PageRecord | null {
@@ -136,7 +137,8 @@ export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[])
     const { records, result } = plan(readRecords(items));
     if (records.length > 0) {
       try {
-        await localStorage.set(pageChanges(items, records).set);
+        const { set } = pageChanges(items, records);
+        await localStorage.set({ ...set, ...(await outboxChanges(async () => items, pagesIn(set, []))) });
       } catch (error) {
         throw new Error(`Nothing was imported: browser storage refused the write (${error instanceof Error ? error.message : String(error)}).`);
       }

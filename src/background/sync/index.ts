@@ -1,0 +1,103 @@
+/**
+ * Team sync in the background: when it runs (a few seconds after local edits, every minute by
+ * alarm, at browser start-up, and when the reader asks) and the requests the library page and
+ * the popup send. Everything else lives in the modules beside this one.
+ */
+import type { TeamStatus } from '../../core/sync/team';
+import { parseConflicts, TEAM_CONFLICTS_KEY } from '../../core/sync/team';
+import { clearAlarm, localStorage, onAlarm, onBrowserStartup, setRepeatingAlarm } from '../../platform/browser';
+import { queue } from '../ready';
+import { readTeam, type SyncContext } from './context';
+import { readStatus, syncNow } from './engine';
+import { forgetPassword, joinTeam, leaveTeam, type JoinInput } from './membership';
+import { onOutboxChange } from './outbox';
+import { browserDbs } from './pouch-browser';
+import { conflictDetails, resolveConflict, type Resolution } from './resolve';
+import type { ConflictVersion } from '../../core/sync/conflicts';
+
+const ALARM = 'factmark-team-sync';
+/** Edits made within this span go out in one run. */
+const DEBOUNCE_MS = 1_500;
+
+const ctx: SyncContext = {
+  storage: localStorage,
+  queue,
+  dbs: browserDbs,
+  fetch: (input, init) => fetch(input, init),
+  now: () => new Date().toISOString(),
+};
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+
+/** Runs a sync unless the reader is not in a team; failures are in the status, never thrown. */
+function runInBackground(): void {
+  void readTeam(ctx)
+    .then((team) => (team ? syncNow(ctx) : null))
+    .catch((error: unknown) => console.warn(`Factmark: team sync failed: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+/** Wires edits, alarms and start-up to sync runs; call at the top level of the background. */
+export function registerTeamSync(): void {
+  onOutboxChange(() => {
+    clearTimeout(debounce);
+    debounce = setTimeout(runInBackground, DEBOUNCE_MS);
+  });
+  onAlarm((name) => {
+    if (name === ALARM) runInBackground();
+  });
+  onBrowserStartup(runInBackground);
+  // A worker stopped mid-run left "syncing" behind; this worker is not syncing yet.
+  void readStatus(ctx).then(async (status) => {
+    if (status.state === 'syncing') await ctx.storage.set({ teamStatus: { ...status, state: 'idle' } });
+  });
+}
+
+/** team.get: the joined team (no password) and the sync status. */
+export async function teamInfo(): Promise<{ team: { serverUrl: string; database: string; userName: string } | null; status: TeamStatus; hasPassword: boolean }> {
+  const [team, status, stored] = await Promise.all([readTeam(ctx), readStatus(ctx), ctx.storage.get('teamPassword')]);
+  return { team: team && { serverUrl: team.serverUrl, database: team.database, userName: team.userName }, status, hasPassword: typeof stored.teamPassword === 'string' };
+}
+
+/** team.join */
+export async function teamJoin(input: JoinInput): Promise<TeamStatus> {
+  await joinTeam(ctx, input);
+  await setRepeatingAlarm(ALARM, 1);
+  runInBackground();
+  return readStatus(ctx);
+}
+
+/** team.sync: one run now; resolves with the status it ended in. */
+export async function teamSync(): Promise<TeamStatus> {
+  if (!(await readTeam(ctx))) throw new Error('Join a team first.');
+  // The reader asks again after a stop (access restored, say): try once more.
+  const status = await readStatus(ctx);
+  if (status.state === 'stopped') await ctx.queue.run(() => ctx.storage.set({ teamStatus: { ...status, state: 'idle' } }));
+  return syncNow(ctx);
+}
+
+/** team.leave */
+export async function teamLeave(): Promise<void> {
+  await clearAlarm(ALARM);
+  await leaveTeam(ctx);
+}
+
+/** team.forget-password */
+export async function teamForgetPassword(): Promise<void> {
+  await forgetPassword(ctx);
+}
+
+/** team.conflicts: annotation id → versions, for one page. */
+export async function teamConflicts(key: string): Promise<Record<string, number>> {
+  return parseConflicts((await ctx.storage.get(TEAM_CONFLICTS_KEY))[TEAM_CONFLICTS_KEY])[key] ?? {};
+}
+
+/** team.conflict: every version of one annotation. */
+export function teamConflict(key: string, id: string): Promise<ConflictVersion[]> {
+  return conflictDetails(ctx, key, id);
+}
+
+/** team.resolve: keeps one version or merges, then syncs. */
+export async function teamResolve(key: string, id: string, resolution: Resolution): Promise<void> {
+  await resolveConflict(ctx, key, id, resolution);
+  runInBackground();
+}

@@ -1,0 +1,17 @@
+// The PouchDB 9 packages the Node tests and benches assemble; they ship no types.
+declare module 'pouchdb-core' {
+  const PouchDB: unknown;
+  export default PouchDB;
+}
+declare module 'pouchdb-adapter-http' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-memory' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-replication' {
+  const plugin: unknown;
+  export default plugin;
+}
