@@ -4,7 +4,7 @@ import { downloadExport } from './exports';
 import { commitImport, previewImport } from './imports';
 import { listLibrary, searchIndex } from './library';
 import { migrateEarly } from './ready';
-import { registerTeamSync, teamConflict, teamConflicts, teamForgetPassword, teamInfo, teamJoin, teamLeave, teamResolve, teamSync } from './sync';
+import { registerTeamSync, teamConflict, teamConflictedPages, teamConflicts, teamForgetPassword, teamInfo, teamJoin, teamLeave, teamResolve, teamSync } from './sync';
 import { deleteAnnotation, deletePage, getPage, getSettings, restorePage, saveAnnotation, updateSettings } from './store';
 
 // Registered at the top level so a worker woken by a message finds its listener.
@@ -27,6 +27,7 @@ handleBackgroundRequests({
   'team.leave': () => teamLeave(),
   'team.forget-password': () => teamForgetPassword(),
   'team.conflicts': ({ key }) => teamConflicts(key),
+  'team.conflicted-pages': () => teamConflictedPages(),
   'team.conflict': ({ key, id }) => teamConflict(key, id),
   'team.resolve': ({ key, id, resolution }) => teamResolve(key, id, resolution),
 });

@@ -64,6 +64,8 @@ export interface BackgroundRequests {
   'team.forget-password': { request: Record<string, never>; reply: void };
   /** Annotations of a page in conflict: annotation id → versions. */
   'team.conflicts': { request: { key: string }; reply: Record<string, number> };
+  /** Pages with annotations in conflict: canonical key → how many annotations. */
+  'team.conflicted-pages': { request: Record<string, never>; reply: Record<string, number> };
   /** Every version of one conflicted annotation, winner first. */
   'team.conflict': { request: { key: string; id: string }; reply: ConflictVersion[] };
   /** Keeps one version (by revision) or merges them, deleting the losing revisions. */

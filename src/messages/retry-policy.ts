@@ -64,6 +64,7 @@ const REPEATABLE: Record<BackgroundRequestType, boolean> = {
   // stores the password again; leaving, forgetting and syncing twice change nothing more).
   'team.get': true,
   'team.conflicts': true,
+  'team.conflicted-pages': true,
   'team.conflict': true,
   'team.join': true,
   'team.sync': true,

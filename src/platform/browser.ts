@@ -171,9 +171,11 @@ export async function downloadText(filename: string, mediaType: string, text: st
 
 // --- Team sync: host permission for the team server, alarms, browser start-up ---
 
-/** Asks for host permission for one origin pattern (call from a click: browsers require a user gesture). */
-export async function requestHostPermission(pattern: string): Promise<boolean> {
-  if (await browser.permissions.contains({ origins: [pattern] })) return true;
+/**
+ * Asks for host permission for one origin pattern. Call it first thing in a click handler,
+ * before any await: Firefox accepts the request only while it handles the user's input.
+ */
+export function requestHostPermission(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
 }
 

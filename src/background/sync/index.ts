@@ -91,6 +91,12 @@ export async function teamConflicts(key: string): Promise<Record<string, number>
   return parseConflicts((await ctx.storage.get(TEAM_CONFLICTS_KEY))[TEAM_CONFLICTS_KEY])[key] ?? {};
 }
 
+/** team.conflicted-pages: canonical key → annotations in conflict. */
+export async function teamConflictedPages(): Promise<Record<string, number>> {
+  const all = parseConflicts((await ctx.storage.get(TEAM_CONFLICTS_KEY))[TEAM_CONFLICTS_KEY]);
+  return Object.fromEntries(Object.entries(all).map(([key, ids]) => [key, Object.keys(ids).length]));
+}
+
 /** team.conflict: every version of one annotation. */
 export function teamConflict(key: string, id: string): Promise<ConflictVersion[]> {
   return conflictDetails(ctx, key, id);
