@@ -104,4 +104,60 @@ async function syncNow(member: Member): Promise<void> {
     expect(await storedVerdict(alice.driver, pageKey, secondId)).toBe('true');
     await alice.article.waitForSelector(`mark[data-factmark-id="${secondId}"][data-factmark-verdict="true"]`, 15_000);
   });
+
+  test('edits of the same annotation meet as a conflict: "2 versions" in popup and library, then one is kept everywhere', async () => {
+    // The server is frozen while both edit, so neither can see the other's edit first.
+    if (couch.local) couch.freeze();
+    try {
+      await alice.popup.reload();
+      await bob.popup.reload();
+      await alice.popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'mixed');
+      await bob.popup.select({ label: 'Verdict', exact: true, nth: 0 }, 'misleading');
+      await pollUntil(async () => ((await storedVerdict(alice.driver, pageKey, firstId)) === 'mixed' && (await storedVerdict(bob.driver, pageKey, firstId)) === 'misleading') || undefined, 10_000, () => 'both edits stored');
+    } finally {
+      if (couch.local) couch.resume();
+    }
+    await syncNow(alice);
+    await syncNow(bob);
+    await syncNow(alice);
+    // Both show the same winner, and both know of the other version.
+    const winner = await storedVerdict(alice.driver, pageKey, firstId);
+    expect(await storedVerdict(bob.driver, pageKey, firstId)).toBe(winner);
+    await alice.library.waitForSelector(`.lib-row[data-factmark-conflicts="1"]`, 15_000);
+    await alice.library.screenshot(artifactPath(`${browserName}-team-library-conflict.png`));
+    await alice.popup.reload();
+    const chip = { css: `.claim[data-claim-id="${firstId}"] .conflict-chip` };
+    await alice.popup.waitForSelector(chip, 15_000);
+    expect(await alice.popup.text(chip)).toBe('2 versions');
+    await alice.popup.click(chip);
+    await alice.popup.waitForSelector('.conflict-version', 10_000);
+    expect(await alice.popup.texts('.conflict-version .conflict-head')).toEqual(expect.arrayContaining([expect.stringMatching(/Mixed.*by alice/), expect.stringMatching(/Misleading.*by bob/)]));
+    await alice.popup.screenshot(artifactPath(`${browserName}-team-conflict-popup.png`));
+
+    const bobsVersion = await alice.popup.evaluate(() => [...document.querySelectorAll('.conflict-version')].findIndex((li) => /by bob/.test(li.textContent ?? '')));
+    await alice.popup.click({ role: 'button', name: 'Keep this version', exact: true, nth: bobsVersion });
+    await alice.popup.waitFor(chip, { state: 'detached', timeoutMs: 15_000 });
+    await syncNow(alice);
+    await syncNow(bob);
+    for (const member of [alice, bob]) {
+      expect(await storedVerdict(member.driver, pageKey, firstId)).toBe('misleading');
+      expect((await member.driver.storageGet('teamConflicts')).teamConflicts).toEqual({});
+    }
+    await bob.popup.reload();
+    await bob.popup.waitForSelector(`.claim[data-claim-id="${firstId}"]`, 15_000);
+    expect(await bob.popup.count(chip)).toBe(0);
+    await alice.library.waitFor('.lib-row[data-factmark-conflicts]', { state: 'detached', timeoutMs: 15_000 });
+    await alice.library.evaluate(() => document.getElementById('team-heading')?.scrollIntoView());
+    await alice.library.screenshot(artifactPath(`${browserName}-team-section.png`));
+  });
+
+  test('leaving the team keeps the library', async () => {
+    await bob.library.click({ role: 'button', name: 'Leave team', exact: true });
+    await bob.library.waitForSelector({ role: 'button', name: 'Join team', exact: true }, 15_000);
+    const items = await bob.driver.storageGet();
+    expect(Object.keys(items).filter((key) => key.startsWith('team'))).toEqual([]);
+    expect(await storedVerdict(bob.driver, pageKey, firstId)).toBe('misleading');
+    await bob.library.reload();
+    await bob.library.waitForSelector(`.lib-row[data-key="${pageKey}"]`, 15_000);
+  });
 });
