@@ -3,67 +3,18 @@
 // and its own local PouchDB (memory adapter), run the extension's sync code. They see each
 // other's verdicts, conflicts are kept and shown, resolving deletes the losing revisions,
 // deletions racing edits are conflicts too, and access problems stop syncing with a message.
-import type { PageRecord } from '../../src/core/model/annotation';
-import { pageStorageKey, parsePageRecord } from '../../src/core/model/records';
 import { selectorFor } from '../../src/core/model/selectors';
 import { parseShard, shardKeyOf } from '../../src/core/model/summaries';
-import { parseConflicts, parseStatus, TEAM_CONFLICTS_KEY, TEAM_STATUS_KEY } from '../../src/core/sync/team';
+import { parseStatus, TEAM_STATUS_KEY } from '../../src/core/sync/team';
 import { startCouch, type CouchServer } from '../support/couch-server';
 import { cookieFetch } from '../support/cookie-fetch';
-import { FakeStorage } from '../support/fake-storage';
-import { nodeDbs } from '../support/node-pouch';
+import { makeNodeClient, type NodeClient } from '../support/team-client';
 
-type Store = typeof import('../../src/background/store');
-type Membership = typeof import('../../src/background/sync/membership');
-type Engine = typeof import('../../src/background/sync/engine');
-type Resolve = typeof import('../../src/background/sync/resolve');
-type Ready = typeof import('../../src/background/ready');
-
-/** One Factmark background: its own module instances, storage and local database. */
-interface Client {
-  name: string;
-  storage: FakeStorage;
-  store: Store;
-  membership: Membership;
-  engine: Engine;
-  resolve: Resolve;
-  ctx: import('../../src/background/sync/context').SyncContext;
-  record(key: string): PageRecord | null;
-  conflicts(): Record<string, Record<string, number>>;
-}
+type Client = NodeClient;
+const makeClient = makeNodeClient;
 
 const PAGE = { key: 'https://news.example/story', url: 'https://news.example/story', title: 'A story' };
 const selector = selectorFor('Unemployment fell to 3.9 percent last year.', 0, 44);
-
-function makeClient(name: string): Client {
-  const storage = new FakeStorage();
-  const localStorage = { get: (keys: string | string[] | null) => storage.get(keys), set: (items: Record<string, unknown>) => storage.set(items), remove: (keys: string | string[]) => storage.remove(keys) };
-  let modules: { store: Store; membership: Membership; engine: Engine; resolve: Resolve; ready: Ready } | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('../../src/platform/browser', () => ({ localStorage }));
-    // Each client needs its own module instances (its own write queue, open database and run),
-    // which only a require inside isolateModules gives.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    modules = {
-      store: require('../../src/background/store') as Store,
-      membership: require('../../src/background/sync/membership') as Membership,
-      engine: require('../../src/background/sync/engine') as Engine,
-      resolve: require('../../src/background/sync/resolve') as Resolve,
-      ready: require('../../src/background/ready') as Ready,
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-  });
-  const m = modules as NonNullable<typeof modules>;
-  const ctx = { storage: localStorage, queue: m.ready.queue, dbs: nodeDbs, fetch: cookieFetch(), now: () => new Date().toISOString() };
-  return {
-    name,
-    storage,
-    ...m,
-    ctx,
-    record: (key) => parsePageRecord(storage.items[pageStorageKey(key)])?.record ?? null,
-    conflicts: () => parseConflicts(storage.items[TEAM_CONFLICTS_KEY]),
-  };
-}
 
 async function edit(client: Client, id: string, change: { verdict?: 'true' | 'false' | 'mixed' | 'misleading'; note?: string }): Promise<void> {
   await client.store.saveAnnotation({ page: PAGE, id, origin: 'detected', selector, edit: change, now: new Date().toISOString() });

@@ -18,6 +18,12 @@ import type { ConflictVersion } from '../../core/sync/conflicts';
 const ALARM = 'factmark-team-sync';
 /** Edits made within this span go out in one run. */
 const DEBOUNCE_MS = 1_500;
+/**
+ * After a run that moved documents, or could not reach the server, one more run follows this
+ * soon: teammates are often answering the same changes, and a server back from an outage is
+ * caught up without waiting for the alarm. A run that moves nothing ends the chain.
+ */
+const FOLLOW_UP_MS = 5_000;
 
 const ctx: SyncContext = {
   storage: localStorage,
@@ -29,19 +35,24 @@ const ctx: SyncContext = {
 
 let debounce: ReturnType<typeof setTimeout> | undefined;
 
+function schedule(ms: number): void {
+  clearTimeout(debounce);
+  debounce = setTimeout(runInBackground, ms);
+}
+
 /** Runs a sync unless the reader is not in a team; failures are in the status, never thrown. */
 function runInBackground(): void {
   void readTeam(ctx)
     .then((team) => (team ? syncNow(ctx) : null))
+    .then((status) => {
+      if (status && status.state !== 'stopped' && (status.docs > 0 || status.problem === 'offline')) schedule(FOLLOW_UP_MS);
+    })
     .catch((error: unknown) => console.warn(`Factmark: team sync failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 /** Wires edits, alarms and start-up to sync runs; call at the top level of the background. */
 export function registerTeamSync(): void {
-  onOutboxChange(() => {
-    clearTimeout(debounce);
-    debounce = setTimeout(runInBackground, DEBOUNCE_MS);
-  });
+  onOutboxChange(() => schedule(DEBOUNCE_MS));
   onAlarm((name) => {
     if (name === ALARM) runInBackground();
   });
