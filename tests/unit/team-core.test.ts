@@ -8,6 +8,7 @@ import { childRev, contentHash, docId, parseDocId, parseRevision, type ParsedRev
 import { applySynced, planPush } from '../../src/core/sync/plan';
 import { checkTeamInput, originPattern } from '../../src/core/sync/team';
 import { parseMembers } from '../../src/cli/team-setup';
+import { TeamSession } from '../../src/background/sync/session';
 
 const KEY = 'https://news.example/a:b?x=1';
 const page = { key: KEY, url: KEY, title: 'Story' };
@@ -127,4 +128,30 @@ test('the join form refuses what cannot work and names the one origin to ask per
 test('team-setup lists: names, and roles written role:NAME', () => {
   expect(parseMembers('alice, bob,role:desk,alice,,role:desk')).toEqual({ names: ['alice', 'bob'], roles: ['desk'] });
   expect(parseMembers('')).toEqual({ names: [], roles: [] });
+});
+
+test('the session talks to the team server only, and signs in again once when the server says 401', async () => {
+  const calls: string[] = [];
+  let signedIn = false;
+  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input.url;
+    calls.push(`${init?.method ?? 'GET'} ${url} ${init?.credentials ?? ''}`);
+    if (url.endsWith('/_session')) {
+      signedIn = JSON.parse(String(init?.body)).password === 'pw';
+      return new Response(JSON.stringify(signedIn ? { ok: true } : { error: 'unauthorized' }), { status: signedIn ? 200 : 401 });
+    }
+    return new Response('{}', { status: signedIn ? 200 : 401 });
+  };
+  let bytes = 0;
+  const session = new TeamSession({ serverUrl: 'https://couch.example.org', userName: 'alice', password: async () => 'pw', fetch, onBytes: (n) => (bytes += n) });
+  expect((await session.fetch('https://couch.example.org/desk/')).status).toBe(200);
+  expect(calls).toEqual(['GET https://couch.example.org/desk/ include', 'POST https://couch.example.org/_session include', 'GET https://couch.example.org/desk/ include']);
+  expect(bytes).toBeGreaterThan(0);
+  await expect(session.fetch('https://elsewhere.example/desk/')).rejects.toMatchObject({ problem: 'refused' });
+  expect(calls).toHaveLength(3);
+  const wrong = new TeamSession({ serverUrl: 'https://couch.example.org', userName: 'alice', password: async () => 'nope', fetch });
+  signedIn = false;
+  await expect(wrong.fetch('https://couch.example.org/desk/')).rejects.toMatchObject({ problem: 'wrong-password' });
+  const forgotten = new TeamSession({ serverUrl: 'https://couch.example.org', userName: 'alice', password: async () => null, fetch });
+  await expect(forgotten.fetch('https://couch.example.org/desk/')).rejects.toMatchObject({ problem: 'password-needed' });
 });

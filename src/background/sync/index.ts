@@ -23,7 +23,7 @@ const DEBOUNCE_MS = 1_500;
  * soon: teammates are often answering the same changes, and a server back from an outage is
  * caught up without waiting for the alarm. A run that moves nothing ends the chain.
  */
-const FOLLOW_UP_MS = 5_000;
+const FOLLOW_UP_MS = 3_000;
 
 const ctx: SyncContext = {
   storage: localStorage,

@@ -1,4 +1,4 @@
-// The PouchDB 9 packages the Node tests and benches assemble; they ship no types.
+// The PouchDB 9 packages the extension (and, with the memory adapter, the Node tests) assemble; they ship no types.
 declare module 'pouchdb-core' {
   const PouchDB: unknown;
   export default PouchDB;
@@ -12,6 +12,10 @@ declare module 'pouchdb-adapter-memory' {
   export default plugin;
 }
 declare module 'pouchdb-replication' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-idb' {
   const plugin: unknown;
   export default plugin;
 }
