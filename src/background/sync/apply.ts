@@ -8,7 +8,7 @@ import { pageStorageKey, parsePageRecord } from '../../core/model/records';
 import { pageChanges, shardKeyOf } from '../../core/model/summaries';
 import type { PageRecord } from '../../core/model/annotation';
 import { versionCount } from '../../core/sync/conflicts';
-import { parseDocId, parseRevision, type ParsedRevision } from '../../core/sync/docs';
+import { parseDocId, parseRevision, stableJson, type ParsedRevision } from '../../core/sync/docs';
 import { applySynced, parsePageRevs, type SyncedAnnotation } from '../../core/sync/plan';
 import { parseConflicts, parseTeam, revsKey, TEAM_CONFLICTS_KEY, TEAM_KEY } from '../../core/sync/team';
 import type { OpenTeam, SyncContext } from './context';
@@ -57,12 +57,16 @@ export async function applyLocalChanges(ctx: SyncContext, team: OpenTeam): Promi
       const put: PageRecord[] = [];
       const drop: string[] = [];
       const set: Record<string, unknown> = {};
+      let conflictsChanged = false;
       for (const [key, synced] of byPage) {
         const raw = items[pageStorageKey(key)];
         const parsed = raw === undefined ? null : parsePageRecord(raw);
         if (raw !== undefined && !parsed) continue; // unreadable: left as it is
-        const result = applySynced(key, parsed?.record ?? null, parsePageRevs(items[revsKey(key)]), conflicts[key] ?? {}, synced);
-        set[revsKey(key)] = result.revs;
+        const revs = parsePageRevs(items[revsKey(key)]);
+        const result = applySynced(key, parsed?.record ?? null, revs, conflicts[key] ?? {}, synced);
+        // Only what changed is written: most changes of an upload are this profile's own.
+        if (stableJson(result.revs) !== stableJson(revs)) set[revsKey(key)] = result.revs;
+        if (stableJson(result.conflicts) !== stableJson(conflicts[key] ?? {})) conflictsChanged = true;
         if (Object.keys(result.conflicts).length > 0) conflicts[key] = result.conflicts;
         else delete conflicts[key];
         if (!result.recordChanged) continue;
@@ -73,7 +77,7 @@ export async function applyLocalChanges(ctx: SyncContext, team: OpenTeam): Promi
       const changes = pageChanges(items, put, drop);
       if (changes.remove.length > 0) await ctx.storage.remove(changes.remove);
       config.appliedSeq = lastSeq;
-      await ctx.storage.set({ ...changes.set, ...set, [TEAM_CONFLICTS_KEY]: conflicts, [TEAM_KEY]: config });
+      await ctx.storage.set({ ...changes.set, ...set, ...(conflictsChanged ? { [TEAM_CONFLICTS_KEY]: conflicts } : {}), [TEAM_KEY]: config });
       team.config.appliedSeq = lastSeq;
     });
     if (team.config.appliedSeq !== lastSeq) return applied;

@@ -14,7 +14,7 @@ import type { Replication } from './pouch-types';
 import { TeamError, offline } from './session';
 
 /** Documents per replication batch: fewer requests than PouchDB's default of 100. */
-const BATCH_SIZE = 250;
+const BATCH_SIZE = 500;
 /** How often progress is written for the library page while a run goes on. */
 const PROGRESS_EVERY_MS = 400;
 
@@ -70,15 +70,17 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
   };
   progress(true);
   await flushOutbox(ctx, team);
-  const pushed = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
+  // Pull first: on a first upload the server has nothing yet, so the pull costs nothing, and
+  // the push is the last thing the run does.
+  const pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
     docs = n;
     progress();
   });
-  const pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-    docs = pushed.docs + n;
+  await applyLocalChanges(ctx, team);
+  const pushed = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
+    docs = pulled.docs + n;
     progress();
   });
-  await applyLocalChanges(ctx, team);
   const refused = pushed.refused + pulled.refused;
   await writeStatus(ctx, {
     state: 'idle',
