@@ -37,27 +37,38 @@ async function request<T>(sender: PageHandle, type: string, payload: unknown): P
 }
 
 /** Joins the team in a profile and waits until the first sync has finished; returns its figures. */
-async function joinAndSync(driver: BrowserDriver, sender: PageHandle, article: PageHandle, join: Record<string, string>, done: (items: Record<string, unknown>) => boolean): Promise<Run> {
+async function joinAndSync(driver: BrowserDriver, sender: PageHandle, article: PageHandle, join: Record<string, string>, done: () => Promise<boolean>): Promise<Run> {
   await article.evaluate(LONG_TASKS);
   const started = Date.now();
   await request(sender, 'team.join', join);
   let bytes = 0;
   let docs = 0;
+  // The first run's end: when it writes its status with a last-sync time. A follow-up run may
+  // start 3 s later (the first one moved documents); it is not part of the figure.
+  let firstRunSeconds = 0;
   await pollUntil(
     async () => {
       const status = (await driver.storageGet(['teamStatus', 'teamOutbox'])) as { teamStatus?: { state: string; lastSync: string; bytes: number; docs: number; detail: string; problem: string | null }; teamOutbox?: object };
       const s = status.teamStatus;
       if (s?.problem && s.problem !== 'offline') throw new Error(s.detail);
-      if (s && s.bytes > 0) bytes = Math.max(bytes, s.bytes);
-      if (s) docs = Math.max(docs, s.docs);
-      if (!s || s.state !== 'idle' || !s.lastSync || Object.keys(status.teamOutbox ?? {}).length > 0) return undefined;
-      return done(await driver.storageGet(null)) || undefined;
+      if (!s || !s.lastSync) {
+        if (s && s.bytes > 0) bytes = Math.max(bytes, s.bytes);
+        if (s) docs = Math.max(docs, s.docs);
+        return undefined;
+      }
+      if (!firstRunSeconds) {
+        firstRunSeconds = (Date.now() - started) / 1000;
+        bytes = Math.max(bytes, s.bytes);
+        docs = Math.max(docs, s.docs);
+      }
+      if (Object.keys(status.teamOutbox ?? {}).length > 0) return undefined;
+      return (await done()) || undefined;
     },
     25 * 60_000,
     () => 'the first sync to finish',
-    1_000,
+    500,
   );
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = firstRunSeconds;
   const tasks = await article.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   return { seconds, bytes, docs, longest: Math.max(0, ...tasks), over50: tasks.filter((d) => d > 50).length };
 }
@@ -83,7 +94,7 @@ test('scale: 100,000 annotations up from a full profile and down into an empty o
     await articleUp.waitForSelector('mark[data-factmark-id]', 30_000);
     const senderUp = await full.openExtensionPage(REQUEST_PAGE);
     await senderUp.waitForFunction('window.factmark !== undefined');
-    const up = await joinAndSync(full, senderUp, articleUp, { serverUrl: couch.url, database: DB, userName: 'alice', password: 'alice-pw' }, () => true);
+    const up = await joinAndSync(full, senderUp, articleUp, { serverUrl: couch.url, database: DB, userName: 'alice', password: 'alice-pw' }, async () => true);
     const onServer = (await couch.admin(`/${DB}`)).json.doc_count as number;
     process.stdout.write(`\nupload: ${up.seconds.toFixed(1)} s, ${(up.bytes / 1e6).toFixed(1)} MB, ${Math.round(total / up.seconds)} docs/s, longest task ${up.longest.toFixed(0)} ms (${up.over50} over 50 ms); on the server: ${onServer}\n`);
 
@@ -106,8 +117,8 @@ test('scale: 100,000 annotations up from a full profile and down into an empty o
     const senderDown = await empty.openExtensionPage(REQUEST_PAGE);
     await senderDown.waitForFunction('window.factmark !== undefined');
     let pagesDown = 0;
-    const down = await joinAndSync(empty, senderDown, articleDown, { serverUrl: couch.url, database: DB, userName: 'bob', password: 'bob-pw' }, (items) => {
-      pagesDown = Object.keys(items).filter((key) => key.startsWith('page:')).length;
+    const down = await joinAndSync(empty, senderDown, articleDown, { serverUrl: couch.url, database: DB, userName: 'bob', password: 'bob-pw' }, async () => {
+      pagesDown = (await request<unknown[]>(senderDown, 'library.list', {})).length;
       return pagesDown >= PAGES;
     });
     const libraryDown = await request<Array<{ total: number }>>(senderDown, 'library.list', {});
