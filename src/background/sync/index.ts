@@ -1,6 +1,6 @@
 /**
- * Team sync in the background: when it runs (a few seconds after local edits, every minute by
- * alarm, at browser start-up, and when the reader asks) and the requests the library page and
+ * Team sync in the background: when it runs (a few seconds after local edits, every half minute
+ * by alarm, at browser start-up, and when the reader asks) and the requests the library page and
  * the popup send. Everything else lives in the modules beside this one.
  */
 import type { TeamStatus } from '../../core/sync/team';
@@ -19,11 +19,15 @@ const ALARM = 'factmark-team-sync';
 /** Edits made within this span go out in one run. */
 const DEBOUNCE_MS = 1_500;
 /**
- * After a run that moved documents, or could not reach the server, one more run follows this
- * soon: teammates are often answering the same changes, and a server back from an outage is
- * caught up without waiting for the alarm. A run that moves nothing ends the chain.
+ * After a run that moved documents, or could not reach the server, more runs follow: 3 s later,
+ * and while runs keep finding nothing, twice more after 8 and 15 s. Teammates are often
+ * answering the same changes, and a server back from an outage is caught up without waiting
+ * for the alarm; some 30 s after the last activity the chain ends until the next edit or alarm.
  */
 const FOLLOW_UP_MS = 3_000;
+const QUIET_FOLLOW_UPS_MS: readonly number[] = [8_000, 15_000];
+/** Minutes between alarm runs: Chrome's shortest period, so teammates' edits arrive within about half a minute. */
+const ALARM_PERIOD_MINUTES = 0.5;
 
 const ctx: SyncContext = {
   storage: localStorage,
@@ -34,6 +38,8 @@ const ctx: SyncContext = {
 };
 
 let debounce: ReturnType<typeof setTimeout> | undefined;
+/** Follow-up runs left that found nothing, since the last run that moved documents. */
+let quietRuns = QUIET_FOLLOW_UPS_MS.length;
 
 function schedule(ms: number): void {
   clearTimeout(debounce);
@@ -45,7 +51,13 @@ function runInBackground(): void {
   void readTeam(ctx)
     .then((team) => (team ? syncNow(ctx) : null))
     .then((status) => {
-      if (status && status.state !== 'stopped' && (status.docs > 0 || status.problem === 'offline')) schedule(FOLLOW_UP_MS);
+      if (!status || status.state === 'stopped') return;
+      if (status.docs > 0 || status.problem === 'offline') {
+        quietRuns = 0;
+        schedule(FOLLOW_UP_MS);
+      } else if (quietRuns < QUIET_FOLLOW_UPS_MS.length) {
+        schedule(QUIET_FOLLOW_UPS_MS[quietRuns++] ?? FOLLOW_UP_MS);
+      }
     })
     .catch((error: unknown) => console.warn(`Factmark: team sync failed: ${error instanceof Error ? error.message : String(error)}`));
 }
@@ -56,7 +68,11 @@ export function registerTeamSync(): void {
   onAlarm((name) => {
     if (name === ALARM) runInBackground();
   });
-  onBrowserStartup(runInBackground);
+  onBrowserStartup(() => {
+    // Alarms need not outlive a browser restart: set it again for a reader in a team.
+    void readTeam(ctx).then((team) => (team ? setRepeatingAlarm(ALARM, ALARM_PERIOD_MINUTES) : undefined));
+    runInBackground();
+  });
   // A worker stopped mid-run left "syncing" behind; this worker is not syncing yet.
   void readStatus(ctx).then(async (status) => {
     if (status.state === 'syncing') await ctx.storage.set({ teamStatus: { ...status, state: 'idle' } });
@@ -72,7 +88,7 @@ export async function teamInfo(): Promise<{ team: { serverUrl: string; database:
 /** team.join */
 export async function teamJoin(input: JoinInput): Promise<TeamStatus> {
   await joinTeam(ctx, input);
-  await setRepeatingAlarm(ALARM, 1);
+  await setRepeatingAlarm(ALARM, ALARM_PERIOD_MINUTES);
   runInBackground();
   return readStatus(ctx);
 }
