@@ -1,6 +1,6 @@
 import { findArticle, type ArticleBody } from '../core/article/find-article';
 import { scoreArticleSentences, type ScoredSentence } from '../core/claims/detect';
-import { buildTextIndex } from '../core/text/text-index';
+import { buildTextIndex, type TextIndex } from '../core/text/text-index';
 import { canonicalKey } from '../core/url';
 
 /** The result of scanning the page once: its key, article and scored sentences. */
@@ -11,6 +11,8 @@ export interface PageScan {
   article: ArticleBody | null;
   text: string;
   sentences: ScoredSentence[];
+  /** The article's text index, when the scan kept it (the sliced scan does, for drawing). */
+  index?: TextIndex;
 }
 
 /** Finds the article, builds its body text and scores every sentence. */

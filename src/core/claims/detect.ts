@@ -34,17 +34,26 @@ export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Te
   const sentences: ScoredSentence[] = [];
   const seen = new Map<string, number>();
   for (const span of segmentSentences(index.text, index.blockBreaks)) {
-    const first = index.nodes[nodeIndexAt(index, span.start)];
-    const last = index.nodes[nodeIndexAt(index, span.end - 1)];
-    if (!first || !last || !isArticleText(first) || !isArticleText(last)) continue;
-    const text = index.text.slice(span.start, span.end);
-    const key = normaliseForId(text);
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    const { score, reasons } = scoreSentence(text);
-    sentences.push({ id: claimId(text, occurrence), text, start: span.start, end: span.end, score, reasons, selector: selectorFor(index.text, span.start, span.end) });
+    const sentence = scoreSpan(index, span, isArticleText, seen);
+    if (sentence) sentences.push(sentence);
   }
   return sentences;
+}
+
+/**
+ * One sentence span scored, or null when it is not article text; `seen` counts repeats for the
+ * ids (pass the same map for every span of a page, in order). Lets a caller score in slices.
+ */
+export function scoreSpan(index: TextIndex, span: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>): ScoredSentence | null {
+  const first = index.nodes[nodeIndexAt(index, span.start)];
+  const last = index.nodes[nodeIndexAt(index, span.end - 1)];
+  if (!first || !last || !isArticleText(first) || !isArticleText(last)) return null;
+  const text = index.text.slice(span.start, span.end);
+  const key = normaliseForId(text);
+  const occurrence = seen.get(key) ?? 0;
+  seen.set(key, occurrence + 1);
+  const { score, reasons } = scoreSentence(text);
+  return { id: claimId(text, occurrence), text, start: span.start, end: span.end, score, reasons, selector: selectorFor(index.text, span.start, span.end) };
 }
 
 /** The sentences at or over the threshold: the page's detected claims, in reading order. */
