@@ -7,6 +7,7 @@ import { pageChanges } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
 import { ensureMigrated, queue } from './ready';
 import { dropPage, readWithShard, storePages } from './summaries';
+import { outboxChanges, pagesIn } from './sync/outbox';
 
 /** A stored page record, parsed; unreadable annotations are reported and skipped. */
 function parsed(key: string, stored: unknown): PageRecord | null {
@@ -136,8 +137,9 @@ export async function replaceRecordsAtomically<T>(plan: (existing: PageRecord[],
     const { records, result, alsoSet = {} } = plan(readRecords(items), items);
     if (records.length > 0 || Object.keys(alsoSet).length > 0) {
       try {
-        // Other keys the import writes (known fact-checks) go in the same set: all or nothing.
-        await localStorage.set({ ...alsoSet, ...(records.length > 0 ? pageChanges(items, records).set : {}) });
+        const { set } = records.length > 0 ? pageChanges(items, records) : { set: {} };
+        // Other keys the import writes (known fact-checks) and the team outbox go in the same set: all or nothing.
+        await localStorage.set({ ...alsoSet, ...set, ...(await outboxChanges(async () => items, pagesIn(set, []))) });
       } catch (error) {
         throw new Error(`Nothing was imported: browser storage refused the write (${error instanceof Error ? error.message : String(error)}).`);
       }

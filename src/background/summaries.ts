@@ -6,6 +6,7 @@ import type { PageRecord } from '../core/model/annotation';
 import { pageStorageKey } from '../core/model/records';
 import { pageChanges, shardKeyOf, type StorageChanges } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
+import { outboxChanges, pagesIn } from './sync/outbox';
 
 function storageError(error: unknown): Error {
   return new Error(`Could not save to browser storage: ${error instanceof Error ? error.message : String(error)}. Your earlier annotations are unchanged.`);
@@ -22,12 +23,18 @@ export async function readWithShard(key: string): Promise<{ stored: unknown; sha
 /**
  * Applies storage changes: removals first, then everything else in ONE set. A worker stopped
  * in between leaves summaries without records (the library drops and repairs them), never a
- * record without its summary.
+ * record without its summary. For a reader in a team the changed pages go into the outbox in
+ * the same set (before a removal, so a stop cannot lose a deletion).
  */
 export async function applyChanges(changes: StorageChanges): Promise<void> {
   try {
-    if (changes.remove.length > 0) await localStorage.remove(changes.remove);
-    if (Object.keys(changes.set).length > 0) await localStorage.set(changes.set);
+    const outbox = await outboxChanges((keys) => localStorage.get(keys), pagesIn(changes.set, changes.remove));
+    if (changes.remove.length > 0) {
+      if (Object.keys(outbox).length > 0) await localStorage.set(outbox);
+      await localStorage.remove(changes.remove);
+    }
+    const set = { ...changes.set, ...outbox };
+    if (Object.keys(set).length > 0) await localStorage.set(set);
   } catch (error) {
     throw storageError(error);
   }

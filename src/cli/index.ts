@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from '../core/claims/score';
 import { UsageError } from './errors';
 import { formatScan, scanFile } from './scan';
 
-const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark match <queries.tsv> <claims.jsonl> [--qrels FILE] [--top N] [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark match <queries.tsv> <claims.jsonl> [--qrels FILE] [--top N] [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG] | factmark team-setup <URL with admin credentials> <DB> --members NAME[,NAME...] [--admins NAME,...]';
 
 /** Splits argv into positional arguments and --flags (with values for those that take one). */
 function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -68,6 +68,15 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (positional.length !== 1) throw new UsageError(USAGE);
       const { runConvert } = await import('./convert');
       return runConvert(positional[0] as string, flags, out, err);
+    }
+    if (command === 'team-setup') {
+      const { positional, flags } = parseArgs(rest, ['--members', '--admins']);
+      const members = flags.get('--members');
+      const admins = flags.get('--admins');
+      if (positional.length !== 2 || typeof members !== 'string' || admins === true) throw new UsageError(USAGE);
+      const { teamSetup, parseMembers, formatSetup } = await import('./team-setup');
+      out(formatSetup(await teamSetup(positional[0] as string, positional[1] as string, parseMembers(members), parseMembers(admins ?? ''))));
+      return 0;
     }
     throw new UsageError(USAGE);
   } catch (error) {

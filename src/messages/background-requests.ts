@@ -7,6 +7,9 @@ import type { ImportSummary } from '../core/export';
 import type { SearchIndexBatch } from '../core/library/index-batch';
 import type { KnownMatch, MatchQuery } from '../core/known/known-matches';
 import type { KnownReview } from '../core/known/review';
+import type { TeamStatus } from '../core/sync/team';
+import type { ConflictVersion } from '../core/sync/conflicts';
+import type { VerdictId } from '../core/model/verdicts';
 
 /** Identifies the page an edit belongs to, as the content script resolved it. */
 export interface PageRef {
@@ -59,6 +62,24 @@ export interface BackgroundRequests {
   'known.count': { request: Record<string, never>; reply: { reviews: number } };
   /** Removes every stored fact-check (the reader's own verdicts stay). */
   'known.clear': { request: Record<string, never>; reply: { removed: number } };
+  /** The team the reader joined (never the password) and the sync status. */
+  'team.get': { request: Record<string, never>; reply: { team: { serverUrl: string; database: string; userName: string } | null; status: TeamStatus; hasPassword: boolean } };
+  /** Signs in, checks access and joins a team (or signs in again to the same one); the library is uploaded once. */
+  'team.join': { request: { serverUrl: string; database: string; userName: string; password: string }; reply: TeamStatus };
+  /** Syncs now; replies with the status the run ended in. */
+  'team.sync': { request: Record<string, never>; reply: TeamStatus };
+  /** Stops syncing and removes the team's state; the library stays. */
+  'team.leave': { request: Record<string, never>; reply: void };
+  /** Removes the stored password. */
+  'team.forget-password': { request: Record<string, never>; reply: void };
+  /** Annotations of a page in conflict: annotation id → versions. */
+  'team.conflicts': { request: { key: string }; reply: Record<string, number> };
+  /** Pages with annotations in conflict: canonical key → how many annotations. */
+  'team.conflicted-pages': { request: Record<string, never>; reply: Record<string, number> };
+  /** Every version of one conflicted annotation, winner first. */
+  'team.conflict': { request: { key: string; id: string }; reply: ConflictVersion[] };
+  /** Keeps one version (by revision) or merges them, deleting the losing revisions. */
+  'team.resolve': { request: { key: string; id: string; resolution: { keep: string } | { merge: { verdict: VerdictId | null } } }; reply: void };
 }
 
 /** The name of a background request. */

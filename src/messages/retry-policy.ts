@@ -66,6 +66,18 @@ const REPEATABLE: Record<BackgroundRequestType, boolean> = {
   'page.delete': false,
   // A repeat would save a second file.
   'export.download': false,
+  // Team: reads, and writes that end the same when repeated (joining the same team again only
+  // stores the password again; leaving, forgetting and syncing twice change nothing more).
+  'team.get': true,
+  'team.conflicts': true,
+  'team.conflicted-pages': true,
+  'team.conflict': true,
+  'team.join': true,
+  'team.sync': true,
+  'team.leave': true,
+  'team.forget-password': true,
+  // Resolution revisions are deterministic, and a repeat after it landed finds no conflict and says so.
+  'team.resolve': true,
   // Storage would end the same (the import is planned again inside the write queue and identical
   // annotations are skipped), but the repeat's summary would call every imported annotation a
   // duplicate: better to say the outcome is unknown.
@@ -97,6 +109,12 @@ export function orderingKey(message: BackgroundMessage): string | null {
     case 'import.commit':
     case 'known.clear':
       return 'import';
+    case 'team.join':
+    case 'team.leave':
+    case 'team.forget-password':
+      return 'team';
+    case 'team.resolve':
+      return `annotation\u0000${message.payload.key}\u0000${message.payload.id}`;
     default:
       return null;
   }

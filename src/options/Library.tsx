@@ -10,6 +10,7 @@ import { verdictLabel } from '../ui/labels';
 import { ImportExport } from './ImportExport';
 import { PageList, pageTitle } from './PageList';
 import { SettingsForm } from './SettingsForm';
+import { Team, useConflictedPages } from './Team';
 import { useLibraryIndex } from './use-library-index';
 
 /** How long a deleted page can be brought back with Undo. */
@@ -97,6 +98,7 @@ export function Library() {
   const library = useLibraryIndex();
   const { index, version } = library;
   const settings = useSettings();
+  const conflicts = useConflictedPages();
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -244,13 +246,14 @@ export function Library() {
               </div>
             ) : (
               <div ref={listArea}>
-                <PageList entries={results} resetKey={`${query}\u0000${stateFilter}`} label={t('libraryPages')} onDelete={(entry, row) => void deletePage(entry, row)} />
+                <PageList entries={results} resetKey={`${query}\u0000${stateFilter}`} label={t('libraryPages')} conflicts={conflicts} onDelete={(entry, row) => void deletePage(entry, row)} />
               </div>
             )}
           </>
         )}
       </section>
       <ImportExport />
+      <Team />
 
       <section class="lib-settings-section" aria-labelledby="settings-heading">
         <h2 id="settings-heading" tabIndex={-1}>

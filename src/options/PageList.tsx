@@ -44,10 +44,17 @@ function VerdictBadges({ entry }: { entry: LibraryEntry }) {
   );
 }
 
-function PageRow({ entry, index, total, onDelete }: { entry: LibraryEntry; index: number; total: number; onDelete: (entry: LibraryEntry, index: number) => void }) {
+function PageRow({ entry, index, total, conflicts, onDelete }: { entry: LibraryEntry; index: number; total: number; conflicts: number; onDelete: (entry: LibraryEntry, index: number) => void }) {
   const title = pageTitle(entry);
   return (
-    <li class="lib-row" style={{ transform: `translateY(${index * ROW_PITCH}px)` }} aria-setsize={total} aria-posinset={index + 1} data-key={entry.key}>
+    <li
+      class="lib-row"
+      style={{ transform: `translateY(${index * ROW_PITCH}px)` }}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      data-key={entry.key}
+      data-factmark-conflicts={conflicts > 0 ? String(conflicts) : undefined}
+    >
       <div class="lib-row-main">
         {isHttpUrl(entry.url) ? (
           <a class="lib-title" href={entry.url} target="_blank" rel="noopener noreferrer" title={title}>
@@ -63,6 +70,12 @@ function PageRow({ entry, index, total, onDelete }: { entry: LibraryEntry; index
           <time dateTime={entry.updatedAt}>{t('libraryUpdated', formatDate(entry.updatedAt))}</time>
           <span aria-hidden="true"> · </span>
           <span>{entry.total === 1 ? t('libraryAnnotationCountOne') : t('annotationCount', String(entry.total))}</span>
+          {conflicts > 0 && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span class="lib-conflicts">{t('teamConflictsCount', String(conflicts))}</span>
+            </>
+          )}
         </div>
         <VerdictBadges entry={entry} />
       </div>
@@ -78,7 +91,20 @@ function PageRow({ entry, index, total, onDelete }: { entry: LibraryEntry; index
  * with only the rows in view (plus a few either side) in the DOM, each placed at its fixed
  * offset. Ten thousand pages cost the same to render as twenty.
  */
-export function PageList({ entries, resetKey, label, onDelete }: { entries: readonly LibraryEntry[]; resetKey: string; label: string; onDelete: (entry: LibraryEntry, index: number) => void }) {
+export function PageList({
+  entries,
+  resetKey,
+  label,
+  conflicts = {},
+  onDelete,
+}: {
+  entries: readonly LibraryEntry[];
+  resetKey: string;
+  label: string;
+  /** Canonical key → annotations in conflict (team sync); absent pages have none. */
+  conflicts?: Readonly<Record<string, number>>;
+  onDelete: (entry: LibraryEntry, index: number) => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
@@ -105,7 +131,7 @@ export function PageList({ entries, resetKey, label, onDelete }: { entries: read
   const rows = [];
   for (let index = first; index < last; index++) {
     const entry = entries[index] as LibraryEntry;
-    rows.push(<PageRow key={entry.key} entry={entry} index={index} total={total} onDelete={onDelete} />);
+    rows.push(<PageRow key={entry.key} entry={entry} index={index} total={total} conflicts={conflicts[entry.key] ?? 0} onDelete={onDelete} />);
   }
   return (
     <div class="lib-scroll" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>

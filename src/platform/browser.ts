@@ -168,3 +168,33 @@ export async function downloadText(filename: string, mediaType: string, text: st
     if (canBlob) setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }
+
+// --- Team sync: host permission for the team server, alarms, browser start-up ---
+
+/**
+ * Asks for host permission for one origin pattern. Call it first thing in a click handler,
+ * before any await: Firefox accepts the request only while it handles the user's input.
+ */
+export function requestHostPermission(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}
+
+/** Creates (or replaces) a repeating alarm. */
+export async function setRepeatingAlarm(name: string, periodInMinutes: number): Promise<void> {
+  await browser.alarms.create(name, { periodInMinutes, delayInMinutes: periodInMinutes });
+}
+
+/** Removes an alarm. */
+export async function clearAlarm(name: string): Promise<void> {
+  await browser.alarms.clear(name);
+}
+
+/** Calls back when an alarm fires; call at the top level of the background. */
+export function onAlarm(callback: (name: string) => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => callback(alarm.name));
+}
+
+/** Calls back when the browser starts with the extension installed; call at the top level. */
+export function onBrowserStartup(callback: () => void): void {
+  browser.runtime.onStartup.addListener(callback);
+}

@@ -3,6 +3,7 @@ import type { AnnotationEdit, PageRecord } from '../core/model/annotation';
 import type { ClaimView, PageState } from '../core/model/page-state';
 import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
+import { TEAM_CONFLICTS_KEY } from '../core/sync/team';
 import { localStorage, openLibrary, requestBackground, requestContent, t } from '../platform/browser';
 import { matchesFilter, type ClaimFilter } from '../core/model/claim-filters';
 import { compareByCheckWorthiness, rankClaims } from '../core/claims/rank';
@@ -39,6 +40,7 @@ export function App({ tabId }: { tabId: number | null }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [filter, setFilter] = useState<ClaimFilter>('all');
   const [order, setOrder] = useState<ClaimOrder>('reading');
+  const [conflicts, setConflicts] = useState<Record<string, number>>({});
   const load = useCallback(async () => {
     if (tabId === null) return setView({ kind: 'restricted' });
     let page: PageState;
@@ -51,6 +53,8 @@ export function App({ tabId }: { tabId: number | null }) {
     try {
       const record = page.status === 'ready' ? await requestBackground('page.get', { key: page.key }) : null;
       setView({ kind: 'page', page: withRecord(page, record) });
+      // Team sync: which annotations have more than one version (none for a reader without a team).
+      setConflicts(page.status === 'ready' ? await requestBackground('team.conflicts', { key: page.key }).catch(() => ({})) : {});
     } catch (error) {
       setView({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -70,7 +74,7 @@ export function App({ tabId }: { tabId: number | null }) {
   useEffect(() => {
     if (!pageKey) return;
     return localStorage.onChanged((keys) => {
-      if (keys.includes(pageStorageKey(pageKey)) || keys.includes(SETTINGS_KEY)) void load();
+      if (keys.includes(pageStorageKey(pageKey)) || keys.includes(SETTINGS_KEY) || keys.includes(TEAM_CONFLICTS_KEY)) void load();
     });
   }, [pageKey, load]);
 
@@ -124,7 +128,17 @@ export function App({ tabId }: { tabId: number | null }) {
             {(order === 'check-worthiness' ? [...view.page.claims].sort(compareByCheckWorthiness) : view.page.claims)
               .filter((claim) => matchesFilter(claim, filter))
               .map((claim) => (
-                <ClaimCard key={claim.id} claim={claim} rank={ranks.get(claim.id)} rankOf={ranks.size} onSave={save} onReveal={reveal} onReattach={reattach} onDelete={remove} />
+                <ClaimCard
+                  key={claim.id}
+                  claim={claim}
+                  rank={ranks.get(claim.id)}
+                  rankOf={ranks.size}
+                  onSave={save}
+                  onReveal={reveal}
+                  onReattach={reattach}
+                  onDelete={remove}
+                  conflict={conflicts[claim.id] ? { versions: conflicts[claim.id] ?? 0, pageKey: view.page.key, onResolved: () => void load() } : undefined}
+                />
               ))}
           </ol>
           <p class="shortcuts muted">{t('shortcutsHint')}</p>

@@ -5,6 +5,7 @@ import { isVerdictId, VERDICT_IDS, type VerdictId } from '../core/model/verdicts
 import { t } from '../platform/browser';
 import { ClaimDetails } from './ClaimDetails';
 import { KnownMatches } from './KnownMatches';
+import { ConflictView } from './Conflict';
 import { reasonLabel, verdictLabel } from '../ui/labels';
 
 /** Props of one claim in the popup list. */
@@ -17,6 +18,8 @@ export interface ClaimCardProps {
   onReveal(claim: ClaimView): void;
   onReattach(claim: ClaimView): Promise<void>;
   onDelete(claim: ClaimView): Promise<void>;
+  /** Team sync: how many versions the annotation has (absent or 1: no conflict), and its page. */
+  conflict?: { versions: number; pageKey: string; onResolved(): void };
 }
 
 /** The verdict a digit key chooses on a focused claim: 1–8 in display order, 0 clears. */
@@ -36,9 +39,11 @@ function formatTime(iso: string): string {
 }
 
 /** One claim: its text, score and reasons, verdict, and (expanded) note, sources and tags. */
-export function ClaimCard({ claim, rank, rankOf = 0, onSave, onReveal, onReattach, onDelete }: ClaimCardProps) {
+export function ClaimCard({ claim, rank, rankOf = 0, onSave, onReveal, onReattach, onDelete, conflict }: ClaimCardProps) {
   const annotation = claim.annotation;
   const [expanded, setExpanded] = useState(false);
+  const [showVersions, setShowVersions] = useState(false);
+  const versions = conflict && conflict.versions > 1 ? conflict.versions : 0;
   const [problem, setProblem] = useState('');
   const verdict = annotation?.verdict ?? 'unreviewed';
   const save = (edit: AnnotationEdit) =>
@@ -84,7 +89,22 @@ export function ClaimCard({ claim, rank, rankOf = 0, onSave, onReveal, onReattac
         ))}
         {annotation?.origin === 'user' && <span class="chip">{t('addedByMe')}</span>}
         {!claim.anchored && <span class="chip error">{t('orphanLabel')}</span>}
+        {versions > 0 && (
+          <button type="button" class="chip conflict-chip" aria-expanded={showVersions} data-factmark-versions={versions} onClick={() => setShowVersions(!showVersions)}>
+            {t('conflictVersions', String(versions))}
+          </button>
+        )}
       </div>
+      {versions > 0 && showVersions && conflict && (
+        <ConflictView
+          pageKey={conflict.pageKey}
+          annotationId={claim.id}
+          onResolved={() => {
+            setShowVersions(false);
+            conflict.onResolved();
+          }}
+        />
+      )}
       <div class="row">
         <select
           aria-label={t('verdictLabel')}
