@@ -11,8 +11,10 @@ export interface ArticleBody {
   root: Element;
   /** The article's title as Readability would read it. */
   title: string;
-  /** True when a Text node is part of the article proper (not clutter inside the root). */
+  /** True when a Text node is scanned for claims: the story's prose (no headings, captions or clutter). */
   isArticleText(node: Text): boolean;
+  /** True when a Text node is part of the article body proper: prose and subheadings, no title, captions or clutter. */
+  isBodyText(node: Text): boolean;
 }
 
 /** The attribute every Factmark highlight carries (the claim or annotation id). */
@@ -20,6 +22,8 @@ export const HIGHLIGHT_ATTRIBUTE = 'data-factmark-id';
 
 /** Elements inside the article whose text is not scanned for claims; see README "Article body". */
 const NOT_SCANNED = 'figcaption, h1, h2, h3, h4, h5, h6, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
+/** Elements inside the article whose text is not part of its body (subheadings are). */
+const NOT_BODY = 'figcaption, h1, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
 
 /**
  * Readability's sieve: when a pass finds less than ENOUGH characters it retries keeping
@@ -56,17 +60,19 @@ export function findArticle(doc: Document): ArticleBody | null {
   const root = lowestCommonAncestor(best.holders);
   if (!root) return null;
   const { holders, excluded } = best;
+  const heldOutside = (node: Text, unwanted: string): boolean => {
+    let parent = node.parentElement;
+    // Text already wrapped in a highlight belongs to the element around the highlight.
+    while (parent?.hasAttribute(HIGHLIGHT_ATTRIBUTE)) parent = parent.parentElement;
+    if (parent === null || !isHeldText(parent, holders, excluded)) return false;
+    // Only such elements inside the article count: a page wrapped in one <form> (ASP.NET) is still scanned.
+    const outside = parent.closest(unwanted);
+    return outside === null || outside === root || !root.contains(outside);
+  };
   return {
     root,
     title: articleTitle(doc),
-    isArticleText: (node: Text) => {
-      let parent = node.parentElement;
-      // Text already wrapped in a highlight belongs to the element around the highlight.
-      while (parent?.hasAttribute(HIGHLIGHT_ATTRIBUTE)) parent = parent.parentElement;
-      if (parent === null || !isHeldText(parent, holders, excluded)) return false;
-      // Only such elements inside the article count: a page wrapped in one <form> (ASP.NET) is still scanned.
-      const unscanned = parent.closest(NOT_SCANNED);
-      return unscanned === null || unscanned === root || !root.contains(unscanned);
-    },
+    isArticleText: (node: Text) => heldOutside(node, NOT_SCANNED),
+    isBodyText: (node: Text) => heldOutside(node, NOT_BODY),
   };
 }
