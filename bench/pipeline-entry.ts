@@ -27,7 +27,7 @@ export function timePipeline(doc: Document): StageTimes {
   const t2 = performance.now();
   for (const span of spans) scoreSentence(index.text.slice(span.start, span.end));
   const t3 = performance.now();
-  const claims = detectClaims(index, article.isArticleText, DEFAULT_THRESHOLD).length;
+  const claims = detectClaims(index, article.isArticleText, DEFAULT_THRESHOLD, article.isCaption).length;
   return { bodyMs: t1 - t0, segmentMs: t2 - t1, scoreMs: t3 - t2, totalMs: t3 - t0, sentences: spans.length, claims };
 }
 
@@ -35,7 +35,7 @@ export function timePipeline(doc: Document): StageTimes {
 export function runPipeline(doc: Document): number {
   const article = findArticle(doc);
   if (!article) return 0;
-  return detectClaims(buildTextIndex(article.root), article.isArticleText, DEFAULT_THRESHOLD).length;
+  return detectClaims(buildTextIndex(article.root), article.isArticleText, DEFAULT_THRESHOLD, article.isCaption).length;
 }
 
 /** A bare TreeWalker pass over every text node of the body: the floor any scan must pay. */

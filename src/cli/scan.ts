@@ -22,7 +22,7 @@ export function scanFile(path: string, threshold: number): ScanReport {
   const article = findArticle(document);
   if (!article) throw new UsageError(`${path}: no article text found`);
   const index = buildTextIndex(article.root);
-  const claims = detectClaims(index, article.isArticleText, threshold).map((claim) => ({ text: claim.text, score: Number(claim.score.toFixed(4)), reasons: claim.reasons, selector: claim.selector }));
+  const claims = detectClaims(index, article.isArticleText, threshold, article.isCaption).map((claim) => ({ text: claim.text, score: Number(claim.score.toFixed(4)), reasons: claim.reasons, selector: claim.selector }));
   const timingMs = Number((performance.now() - started).toFixed(1));
   return { title: document.title || article.title, url, bodyText: index.text, claims, timingMs };
 }

@@ -20,5 +20,5 @@ export function scanPage(doc: Document, url: string): PageScan {
   const article = findArticle(doc);
   if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [] };
   const index = buildTextIndex(article.root);
-  return { key, url, title: doc.title || article.title, article, text: index.text, sentences: scoreArticleSentences(index, article.isArticleText) };
+  return { key, url, title: doc.title || article.title, article, text: index.text, sentences: scoreArticleSentences(index, article.isArticleText, article.isCaption) };
 }
