@@ -160,7 +160,7 @@ export class PageController {
     const record = await requestBackground('page.get', { key: scan.key });
     const claims = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
     const layout = drawnLayout(claims, settings.highlightStyle);
-    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims };
+    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(scan.notice ? { notice: scan.notice } : {}) };
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
     if (signal.aborted) return this.state;
     // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.

@@ -12,6 +12,8 @@ export interface ArticleBody {
   root: Element;
   /** The article's title as Readability would read it. */
   title: string;
+  /** Characters of article text found (prose, before furniture inside it is set aside). */
+  textLength: number;
   /** True when a Text node is scanned for claims: the story's prose and its own captions (no headings, credits or clutter). */
   isArticleText(node: Text): boolean;
   /** True when a Text node lies in a caption of the story's own image. */
@@ -81,6 +83,7 @@ export function findArticle(doc: Document): ArticleBody | null {
   return {
     root,
     title: articleTitle(doc),
+    textLength: best.length,
     kindOf: (node: Text) => kindOutside(node, NOT_SCANNED),
     isCaption: (node: Text) => kindOutside(node, NOT_SCANNED) === 'caption',
     isArticleText: (node: Text) => {

@@ -37,7 +37,7 @@ export function claimId(text: string, occurrence: number): string {
  * article root is never a claim. A caption's sentence (per `isCaption`) loses its credit
  * ("Credit: X/AFP", "(Image: GETTY)"), and is dropped when nothing but the credit is left.
  */
-export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false): ScoredSentence[] {
+export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false, score: (text: string) => { score: number; reasons: ReasonId[] } = scoreSentence): ScoredSentence[] {
   const sentences: ScoredSentence[] = [];
   const seen = new Map<string, number>();
   for (const whole of segmentSentences(index.text, index.blockBreaks)) {
@@ -53,8 +53,8 @@ export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Te
     const key = normaliseForId(text);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    const { score, reasons } = scoreSentence(text);
-    sentences.push({ id: claimId(text, occurrence), text, start: span.start, end: span.end, score, reasons, selector: selectorFor(index.text, span.start, span.end), caption });
+    const scored = score(text);
+    sentences.push({ id: claimId(text, occurrence), text, start: span.start, end: span.end, score: scored.score, reasons: scored.reasons, selector: selectorFor(index.text, span.start, span.end), caption });
   }
   return sentences;
 }

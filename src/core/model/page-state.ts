@@ -13,6 +13,9 @@ export interface ClaimView {
   annotation: Annotation | null;
 }
 
+/** Why automatic claim finding found nothing on a page it could read: another language, or no article. */
+export type PageNotice = { kind: 'language'; language: string } | { kind: 'not-article'; reason: 'front' | 'search' | 'video' };
+
 /** What the content script knows of its page. */
 export interface PageState {
   key: string;
@@ -20,4 +23,6 @@ export interface PageState {
   title: string;
   status: 'ready' | 'no-article' | 'disabled';
   claims: ClaimView[];
+  /** Set when the page gets no automatic highlights, and why (claims added by hand still work). */
+  notice?: PageNotice;
 }
