@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from '../core/claims/score';
 import { UsageError } from './errors';
 import { formatScan, scanFile } from './scan';
 
-const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark eval-article <corpus-dir> [--json] [--worst N] [--no-baseline] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark eval-article <corpus-dir> [--json] [--worst N] [--no-baseline] | factmark eval-segmenter [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG]';
 
 /** Splits argv into positional arguments and --flags (with values for those that take one). */
 function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -55,6 +55,14 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const { evaluateArticles, formatArticleEvaluation } = await import('./eval-article');
       const result = evaluateArticles(positional[0] as string, { baseline: !flags.has('--no-baseline'), worst });
       out(flags.has('--json') ? JSON.stringify(result) : formatArticleEvaluation(result));
+      return 0;
+    }
+    if (command === 'eval-segmenter') {
+      const { positional, flags } = parseArgs(rest, []);
+      if (positional.length !== 0) throw new UsageError(USAGE);
+      const { evaluateSegmenter, formatSegmenterEvaluation } = await import('./eval-segmenter');
+      const result = evaluateSegmenter();
+      out(flags.has('--json') ? JSON.stringify(result) : formatSegmenterEvaluation(result));
       return 0;
     }
     if (command === 'anchor') {
