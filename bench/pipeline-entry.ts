@@ -1,4 +1,6 @@
 // The claim pipeline, timed stage by stage, bundled by bench/run.mjs for Node and for the page.
+import { Readability } from '@mozilla/readability';
+import { scanPage } from '../src/content/page-scan';
 import { findArticle } from '../src/core/article/find-article';
 import { scoreSentence } from '../src/core/claims/score';
 import { detectClaims } from '../src/core/claims/detect';
@@ -36,6 +38,17 @@ export function runPipeline(doc: Document): number {
   const article = findArticle(doc);
   if (!article) return 0;
   return detectClaims(buildTextIndex(article.root), article.isArticleText, DEFAULT_THRESHOLD, article.isCaption).length;
+}
+
+/** Factmark's whole scan as the content script runs it: body, language, sentences and scores. */
+export function scanWhole(doc: Document): number {
+  return scanPage(doc, doc.location?.href ?? 'http://127.0.0.1/').sentences.length;
+}
+
+/** Readability.js parse() on a clone of the page, as it must run to leave the page untouched. */
+export function readabilityOnClone(doc: Document): number {
+  const clone = doc.cloneNode(true) as Document;
+  return new Readability(clone).parse()?.length ?? 0;
 }
 
 /** A bare TreeWalker pass over every text node of the body: the floor any scan must pay. */
