@@ -1,91 +1,51 @@
-// The article body detector against Readability's own output on the 43 real pages of the shared
-// corpus: precision (our article text that Readability also kept) and recall (Readability's
-// scanned text that we kept), over whitespace-folded 8-word shingles, printed as a table.
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { findArticle } from '../../src/core/article/find-article';
-import { buildTextIndex } from '../../src/core/text/text-index';
-import { corpusAvailable, corpusPage, corpusPages, foldText } from '../support/corpus';
+// The article body on both corpora, scored as the article-extraction benchmark scores
+// extractors (word 4-shingles, per-page precision and recall averaged). On the 87 benchmark
+// pages, which no rule was written on, Factmark must stay above Readability.js's figure there
+// (0.956 in the run of `factmark eval-article`, which scores both side by side; running
+// Readability here too would double the time of the unit tier). On the 43 Readability test
+// pages the reference is Readability's own output (captions, bylines and related links
+// included), so Readability scores 1 there by construction; Factmark must stay above a floor.
+import { existsSync } from 'node:fs';
+import { evaluateArticles } from '../../src/cli/eval-article';
+import { corpusScore, matchShingles, pagePrecision, pageRecall } from '../../src/core/article/shingle-score';
+import { CORPUS_DIR, EXTRACTION_DIR, extractionAvailable } from '../support/corpus';
 
-/** Text never scanned for claims; left out of the expected text when measuring recall. */
-const NOT_SCANNED = 'figcaption, h1, h2, h3, h4, h5, h6, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
-const SHINGLE = 8;
-const quiet = new VirtualConsole();
-
-/** The folded text of each block (paragraph, list item…) under root, keeping only chosen Text nodes. */
-function blocksOf(root: Element, keep: (node: Text) => boolean): string[] {
-  const index = buildTextIndex(root);
-  const blocks: string[] = [];
-  let breakAt = 0;
-  let current = '';
-  index.nodes.forEach((node, i) => {
-    const start = index.starts[i] ?? 0;
-    while (breakAt < index.blockBreaks.length && (index.blockBreaks[breakAt] ?? 0) <= start) {
-      breakAt++;
-      blocks.push(current);
-      current = '';
-    }
-    if (keep(node)) current += node.data;
-  });
-  blocks.push(current);
-  return blocks.map(foldText).filter((block) => block.length > 0);
-}
-
-/** A block's units: its 8-word shingles, or the whole block when it is shorter. */
-function unitsOf(blocks: string[]): string[] {
-  const units: string[] = [];
-  for (const block of blocks) {
-    const words = block.split(' ');
-    if (words.length < SHINGLE) units.push(block);
-    else for (let i = 0; i + SHINGLE <= words.length; i++) units.push(words.slice(i, i + SHINGLE).join(' '));
-  }
-  return units;
-}
-
-/** How many units occur in the reference text: [found, total]. */
-function found(units: string[], reference: string[]): [number, number] {
-  const text = reference.join(' ');
-  const shingles = new Set(unitsOf([text]));
-  let hits = 0;
-  for (const unit of units) if (unit.split(' ').length >= SHINGLE ? shingles.has(unit) : text.includes(unit)) hits++;
-  return [hits, units.length];
-}
-
-interface PageScore {
-  name: string;
-  precision: [number, number];
-  recall: [number, number];
-}
-
-function scorePage(name: string): PageScore {
-  const { source, expected } = corpusPage(name);
-  const reference = new JSDOM(expected, { virtualConsole: quiet }).window.document.body;
-  const expectedAll = blocksOf(reference, () => true);
-  const expectedScanned = blocksOf(reference, (node) => node.parentElement?.closest(NOT_SCANNED) == null);
-  const article = findArticle(new JSDOM(source, { url: 'http://fakehost/test/page.html', virtualConsole: quiet }).window.document);
-  const ours = article ? blocksOf(article.root, article.isArticleText) : [];
-  return { name, precision: found(unitsOf(ours), expectedAll), recall: found(unitsOf(expectedScanned), ours) };
-}
-
-const percent = ([hits, total]: [number, number]): number => (total === 0 ? 100 : (100 * hits) / total);
-
-(corpusAvailable() ? describe : describe.skip)('article body on the real pages of the corpus', () => {
-  const scores: PageScore[] = [];
-
-  test.each(corpusPages())('%s: little clutter, little left out', (name) => {
-    const score = scorePage(name);
-    scores.push(score);
-    expect(percent(score.precision)).toBeGreaterThanOrEqual(95);
-    expect(percent(score.recall)).toBeGreaterThanOrEqual(85);
+describe('benchmark shingle scoring', () => {
+  test('counts shingles with their multiplicity, normalised per page', () => {
+    const match = matchShingles('a b c d e', 'a b c d x');
+    expect(match.tp).toBeCloseTo(1 / 3);
+    expect(match.fp).toBeCloseTo(1 / 3);
+    expect(match.fn).toBeCloseTo(1 / 3);
+    expect(pagePrecision(matchShingles('one two three four', 'one two three four'))).toBe(1);
+    expect(pageRecall(matchShingles('one two three four five', ''))).toBe(0);
+    expect(pagePrecision(matchShingles('one two three four five', ''))).toBe(0);
+    // Words are Unicode runs of letters, digits and underscores; punctuation and case of spacing do not matter.
+    expect(pagePrecision(matchShingles('Привет, мир: это тест', 'Привет мир это тест'))).toBe(1);
   });
 
-  test('overall: precision at least 98 %, recall at least 90 %', () => {
-    const sum = (pick: (score: PageScore) => [number, number]): [number, number] => scores.reduce<[number, number]>((acc, score) => [acc[0] + pick(score)[0], acc[1] + pick(score)[1]], [0, 0]);
-    const precision = percent(sum((score) => score.precision));
-    const recall = percent(sum((score) => score.recall));
-    const rows = scores.map((score) => `${score.name.padEnd(26)} ${percent(score.precision).toFixed(1).padStart(6)} ${percent(score.recall).toFixed(1).padStart(6)}   (${score.precision[1] - score.precision[0]} extra / ${score.recall[1] - score.recall[0]} missing units)`);
-    console.log(['page                       precision recall', ...rows, `OVERALL                    ${precision.toFixed(2).padStart(6)} ${recall.toFixed(2).padStart(6)}`].join('\n'));
-    expect(scores.length).toBe(corpusPages().length);
-    expect(precision).toBeGreaterThanOrEqual(98);
-    expect(recall).toBeGreaterThanOrEqual(90);
+  test('corpus figures average pages, F1 is the harmonic mean of the averages', () => {
+    const score = corpusScore([matchShingles('a b c d', 'a b c d'), matchShingles('a b c d e', '')]);
+    expect(score.precision).toBeCloseTo(0.5);
+    expect(score.recall).toBeCloseTo(0.5);
+    expect(score.f1).toBeCloseTo(0.5);
+  });
+});
+
+(extractionAvailable() ? describe : describe.skip)('article body on the 87 article-extraction pages', () => {
+  test('F1 at least 0.96 (Readability.js: 0.956), precision at least 0.95', () => {
+    const result = evaluateArticles(EXTRACTION_DIR, { baseline: false, worst: 5 });
+    console.log(`article-extraction: Factmark F1 ${result.factmark.f1.toFixed(3)} P ${result.factmark.precision.toFixed(3)} R ${result.factmark.recall.toFixed(3)}`);
+    expect(result.pages).toBe(87);
+    expect(result.factmark.f1).toBeGreaterThanOrEqual(0.96);
+    expect(result.factmark.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+(existsSync(CORPUS_DIR) ? describe : describe.skip)('article body on the 43 Readability test pages', () => {
+  test('F1 at least 0.96 against Readability’s own output', () => {
+    const result = evaluateArticles(CORPUS_DIR, { baseline: false, worst: 5 });
+    console.log(`readability corpus: Factmark F1 ${result.factmark.f1.toFixed(3)} P ${result.factmark.precision.toFixed(3)} R ${result.factmark.recall.toFixed(3)}`);
+    expect(result.factmark.f1).toBeGreaterThanOrEqual(0.96);
+    expect(result.factmark.precision).toBeGreaterThanOrEqual(0.98);
   });
 });
