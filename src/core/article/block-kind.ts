@@ -42,6 +42,17 @@ const HAS_DATE = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:
 
 const SHORT_BLOCK = 200;
 
+/** The text under an element, or null as soon as it grows past `limit` characters (big blocks are never read whole). */
+function boundedText(element: Element, limit: number): string | null {
+  const walker = element.ownerDocument.createTreeWalker(element, 0x4);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node as Text).data;
+    if (text.length > limit) return null;
+  }
+  return text;
+}
+
 /** Class and id split into lower-case words at spaces, dashes, underscores and camelCase humps. */
 function wordsOf(element: Element): string[] {
   const raw = `${element.getAttribute('class') ?? ''} ${element.id}`;
@@ -95,10 +106,12 @@ export class BlockKinds {
       if (kind === 'chrome') return 'chrome';
       inherited ??= kind;
     }
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length <= SHORT_BLOCK && CREDIT_LINE.test(text)) return 'credit';
+    // Only short blocks can be credit or label lines: long ones are never read in full.
+    const raw = boundedText(block, SHORT_BLOCK * 2);
+    const text = raw === null ? null : raw.replace(/\s+/g, ' ').trim();
+    if (text !== null && text.length <= SHORT_BLOCK && CREDIT_LINE.test(text)) return 'credit';
     if (inherited) return inherited;
-    return isChromeLine(text) ? 'chrome' : 'body';
+    return text !== null && isChromeLine(text) ? 'chrome' : 'body';
   }
 
   /** What a container's tag and class/id words make of everything inside it (null: nothing). */
@@ -115,8 +128,7 @@ export class BlockKinds {
     else if (kind === null && words.some((word) => CAPTION_WORDS.has(word))) kind = 'caption';
     else if (kind === null && words.some((word) => CHROME_WORDS.has(word))) {
       // A container named after furniture that holds much of the article is the article itself.
-      const length = (element.textContent ?? '').length;
-      if (length < Math.max(1200, this.articleLength * 0.3)) kind = 'chrome';
+      if (boundedText(element, Math.max(1200, this.articleLength * 0.3)) !== null) kind = 'chrome';
     }
     this.ancestorKinds.set(element, kind);
     return kind;
@@ -124,8 +136,9 @@ export class BlockKinds {
 
   /** A list of links (more stories, tags): most of its text is link text and it is short beside the article. */
   private isLinkList(list: Element): boolean {
-    const length = (list.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-    if (length === 0 || length > Math.max(1200, this.articleLength * 0.3)) return false;
+    const raw = boundedText(list, Math.max(1200, this.articleLength * 0.3));
+    const length = raw === null ? 0 : raw.replace(/\s+/g, ' ').trim().length;
+    if (length === 0) return false;
     let links = 0;
     for (const anchor of list.querySelectorAll('a')) links += (anchor.textContent ?? '').replace(/\s+/g, ' ').trim().length;
     return links / length > 0.6;
