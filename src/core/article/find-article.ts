@@ -68,13 +68,26 @@ export function findArticle(doc: Document): ArticleBody | null {
   if (!root) return null;
   const { holders, excluded } = best;
   const kinds = new BlockKinds(root, best.length);
+  // Text nodes share parents (and every sentence asks about its first and last node), so the
+  // answer is kept per parent element and per question.
+  const answers = new Map<string, Map<Element, BlockKind | null>>();
   /** The kind of the node's block when it is held article text outside the unwanted elements. */
   const kindOutside = (node: Text, unwanted: string): BlockKind | null => {
     let parent = node.parentElement;
     // Text already wrapped in a highlight belongs to the element around the highlight.
     while (parent?.hasAttribute(HIGHLIGHT_ATTRIBUTE)) parent = parent.parentElement;
-    const holder = parent && holderOf(parent, holders, excluded);
-    if (!parent || !holder) return null;
+    if (!parent) return null;
+    let cache = answers.get(unwanted);
+    if (!cache) answers.set(unwanted, (cache = new Map()));
+    const known = cache.get(parent);
+    if (known !== undefined) return known;
+    const kind = kindOfParent(parent, unwanted);
+    cache.set(parent, kind);
+    return kind;
+  };
+  const kindOfParent = (parent: Element, unwanted: string): BlockKind | null => {
+    const holder = holderOf(parent, holders, excluded);
+    if (!holder) return null;
     // Only such elements inside the article count: a page wrapped in one <form> (ASP.NET) is still scanned.
     const outside = parent.closest(unwanted);
     if (outside !== null && outside !== root && root.contains(outside)) return null;

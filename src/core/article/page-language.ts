@@ -1,7 +1,7 @@
 import { detectLanguage, type LanguageGuess } from '../language/detect';
 import type { TextIndex } from '../text/text-index';
 
-const SAMPLE_CHARS = 6000;
+const SAMPLE_CHARS = 3000;
 
 /** The page's declared language: the root element's lang, else a Content-Language meta tag. */
 export function declaredLanguage(doc: Document): string | null {

@@ -16,7 +16,7 @@ export interface LanguageGuess {
   confidence: number;
 }
 
-const SAMPLE_CHARS = 6000;
+const SAMPLE_CHARS = 3000;
 /** Fewer words than this and the text cannot decide on its own. */
 const MIN_WORDS = 12;
 /** The winner's share of function words must be at least this, and this much ahead of the runner-up. */
@@ -91,9 +91,12 @@ export function detectLanguage(text: string, hint?: string | null): LanguageGues
 function byFunctionWords(sample: string, lists: Array<[string, Set<string>]>, fallback: LanguageGuess): LanguageGuess {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return fallback;
+  // Count each word once, then sum each language's few dozen function words.
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   const scores = lists.map(([language, set]) => {
     let hits = 0;
-    for (const word of words) if (set.has(word)) hits++;
+    for (const word of set) hits += counts.get(word) ?? 0;
     return { language, share: hits / words.length };
   }).sort((a, b) => b.share - a.share);
   const best = scores[0];
