@@ -78,6 +78,6 @@ export function notArticleReason(doc: Document, url: string, articleLength: numb
   if (isVideoPage(doc, article, articleLength)) return 'video';
   if (article) return null;
   // Where fronts live, a page of headlines is a front even with a long text block on it.
-  if (parsed && isFrontPath(parsed)) return looksLikeFront(doc, articleLength, FRONT_PATH_PROSE_PER_HEADLINE) || articleLength < SHORT_PROSE ? 'front' : null;
+  if (parsed && isFrontPath(parsed)) return looksLikeFront(doc, articleLength, FRONT_PATH_PROSE_PER_HEADLINE) ? 'front' : null;
   return looksLikeFront(doc, articleLength, PROSE_PER_HEADLINE) ? 'front' : null;
 }
