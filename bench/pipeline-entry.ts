@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { scanPage } from '../src/content/page-scan';
 import { findArticle } from '../src/core/article/find-article';
+import { articleLanguage } from '../src/core/article/page-language';
 import { scoreSentence } from '../src/core/claims/score';
 import { detectClaims } from '../src/core/claims/detect';
 import { DEFAULT_THRESHOLD } from '../src/core/claims/score';
@@ -43,6 +44,14 @@ export function runPipeline(doc: Document): number {
 /** Factmark's whole scan as the content script runs it: body, language, sentences and scores. */
 export function scanWhole(doc: Document): number {
   return scanPage(doc, doc.location?.href ?? 'http://127.0.0.1/').sentences.length;
+}
+
+/** The body stage alone: article, its text and its language (no sentences, no scores). */
+export function bodyStage(doc: Document): number {
+  const article = findArticle(doc);
+  if (!article) return 0;
+  const index = buildTextIndex(article.root);
+  return articleLanguage(doc, index, article.isArticleText).confidence;
 }
 
 /** Readability.js parse() on a clone of the page, as it must run to leave the page untouched. */
