@@ -17,9 +17,35 @@ const browsers = only ? [only] : ['chrome', 'firefox'];
 /** Gecko id: Firefox needs a stable id for storage and for installExtension in tests. */
 export const GECKO_ID = 'factmark@factmark.dev';
 
+/**
+ * webextension-polyfill decides whether `globalThis.browser` is the native API by checking
+ * `browser.runtime.id`, which a page can fake with elements (mozilla/webextension-polyfill#720,
+ * still open in 0.12). This plugin loads the polyfill with a local `globalThis` that holds only
+ * what src/platform/native-api.ts found to be the real `browser` and `chrome`, and no AMD
+ * `define` (a page element could be named that too). The build fails if the polyfill's source no
+ * longer has the shape this relies on, rather than ship without the protection.
+ */
+export const nativeApiPlugin = {
+  name: 'factmark-native-api',
+  setup(build) {
+    build.onLoad({ filter: /webextension-polyfill[\\/]dist[\\/]browser-polyfill(\.min)?\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const expected = ['globalThis.chrome', 'globalThis.browser', 'module.exports = wrapAPIs(chrome);'];
+      const missing = expected.filter((snippet) => !source.includes(snippet));
+      if (missing.length > 0 || /[^.\w]chrome\./.test(source.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
+        return { errors: [{ text: `webextension-polyfill changed shape (${missing.join(', ') || 'a bare chrome reference'}): review build.mjs's nativeApiPlugin` }] };
+      }
+      const nativeApi = join(root, 'src', 'platform', 'native-api.ts');
+      const contents = `var define = undefined, globalThis = require(${JSON.stringify(nativeApi)}).nativeGlobals();\n${source.replace('module.exports = wrapAPIs(chrome);', 'module.exports = wrapAPIs(globalThis.chrome);')}`;
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 const entryPoints = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
+  'native-api': 'src/platform/capture-native-api.ts',
   popup: 'src/popup/index.tsx',
   library: 'src/options/index.tsx',
 };
@@ -65,6 +91,7 @@ async function buildFor(browser) {
     define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
     logLevel: 'warning',
     legalComments: 'none',
+    plugins: [nativeApiPlugin],
   };
   if (watch) {
     const ctx = await esbuild.context(options);

@@ -13,6 +13,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_BIN, chromiumArgs } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { hugePageBench } from './huge-page.mjs';
 import { scaleBench } from './scale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +21,7 @@ const corpusDir = join(root, '..', 'shared', 'corpus', 'readability');
 const extractionDir = join(root, '..', 'shared', 'corpus', 'article-extraction');
 const claimsDir = process.env.FACTMARK_CLAIMS_DATA ?? join(root, '..', 'shared', 'data', 'claims');
 const scaleOnly = process.argv.includes('--scale-only');
+const hugeOnly = process.argv.includes('--huge-only');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 /** `--scan-only`: just the scan-vs-Readability table (a few minutes), for iterating on the scan. */
 const scanOnly = process.argv.includes('--scan-only');
@@ -43,6 +45,10 @@ function median(values) {
 const fmt = (n, d = 1) => Number(n).toFixed(d);
 if (scaleOnly) {
   await printScale();
+  process.exit(0);
+}
+if (hugeOnly) {
+  await printHuge();
   process.exit(0);
 }
 const pages = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => existsSync(join(corpusDir, name, 'source.html'))).sort().filter((n) => only.length === 0 || only.includes(n)) : [];
@@ -87,6 +93,24 @@ for (const name of scanOnly ? [] : pages) {
 if (nodeRows.length > 0) {
   console.log('\n## Pipeline stages per corpus page (Node + jsdom, ms, best of 3)\n');
   console.log(table(['page', 'body', 'text+segment', 'score', 'total', 'sentences', 'claims'], nodeRows));
+}
+
+// 2b. Re-anchoring under page changes, on both corpora (the article-extraction pages were never tuned on).
+if (only.length === 0) {
+  const mutationsBundle = join(tmp, 'mutations.mjs');
+  writeFileSync(mutationsBundle, await bundle('esm', 'anchoring-mutations-entry.ts'));
+  const mutations = await import(pathToFileURL(mutationsBundle).href);
+  const parse = (html) => new JSDOM(html, { url: 'http://127.0.0.1/', virtualConsole: quiet }).window.document;
+  const reports = ['readability', 'article-extraction'].map((corpus) => [corpus, mutations.mutationReport(parse, join(root, '..', 'shared'), corpus)]).filter(([, report]) => report);
+  if (reports.length > 0) {
+    const cell = (counts) => (counts ? `${counts.correct}/${counts.correct + counts.orphan + counts.wrong} (${fmt((100 * counts.correct) / Math.max(1, counts.correct + counts.orphan + counts.wrong))} %), ${counts.wrong} wrong` : '');
+    const names = [...reports[0][1].tally.keys()];
+    console.log(`\n## Re-anchoring after page changes: re-attached correctly (Node; ${reports.map(([c, r]) => `${c} ${r.pages} pages`).join(', ')}; 'sentence deleted' counts orphans, the right answer)\n`);
+    console.log(table(['change', ...reports.map(([corpus]) => corpus + (corpus === 'readability' ? ' (tuned on)' : ' (held out)'))], names.map((name) => {
+      const row = reports.map(([, report]) => report.tally.get(name));
+      return [name, ...row.map((counts) => (name === 'sentence deleted' && counts ? `${counts.orphan}/${counts.correct + counts.orphan + counts.wrong} orphans, ${counts.wrong} wrong` : cell(counts)))];
+    })));
+  }
 }
 
 // 3. In real Chromium: the pipeline next to a bare TreeWalker pass over the same page.
@@ -169,6 +193,24 @@ if (browserRows.length > 0) {
 
 // 3b. Time from load to the first highlight, per page, with the built extension in Chromium.
 if ((only.length === 0 && !scanOnly) || process.argv.includes('--first-highlight')) await printFirstHighlight();
+
+// 3c. Issue 14's 10 MB article: the page's own timers and long tasks while Factmark works on it.
+if (only.length === 0 && !scanOnly && !process.argv.includes('--no-huge')) await printHuge();
+
+async function printHuge() {
+  const { paragraphs, bytes, baseline: b, factmark: f } = await hugePageBench(root);
+  const ms = (value) => (value === null || value === undefined ? '-' : fmt(value, 0));
+  console.log(`\n## In Chromium: a ${fmt(bytes / 1048576, 1)} MB article of ${paragraphs} paragraphs (one run; baseline: the same page without Factmark)\n`);
+  console.log(table(['measure', 'Factmark', 'baseline', 'target'], [
+    ['first highlight (ms after the load event)', ms(f.atLoad.firstMark === null ? null : f.atLoad.firstMark - f.loadAt), '', '<= 1000'],
+    ['highlights drawn once settled after load', f.atLoad.drawn, '', 'near the viewport'],
+    ['longest main-thread task, load to settled (ms; longtask)', ms(f.atLoad.longest), ms(b.atLoad.longest), '<= 50'],
+    ["longest delay of the page's 10 ms timer, load to settled (ms)", ms(f.atLoad.maxDelay), ms(b.atLoad.maxDelay), '<= 1000'],
+    ['after scrolling to the middle: highlights in view', f.afterScroll.inView, '', '> 0'],
+    ['  drawn in all / last one (ms after the scroll)', `${f.afterScroll.drawn} / ${ms(f.afterScroll.sinceScroll)}`, '', ''],
+    ["  longest task / longest page-timer delay over the whole visit (ms)", `${ms(f.afterScroll.longest)} / ${ms(f.afterScroll.maxDelay)}`, `${ms(b.afterScroll.longest)} / ${ms(b.afterScroll.maxDelay)}`, '<= 50 / <= 1000'],
+  ]));
+}
 
 // 4. Issue 5's scale figures (a few minutes: 100,000 annotations are written into a profile).
 // Run with the whole bench, or alone with `npm run bench -- --scale-only`.

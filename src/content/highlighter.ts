@@ -2,8 +2,9 @@ import Mark from 'mark.js';
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import type { ClaimView } from '../core/model/page-state';
 import type { HighlightStyle } from '../core/model/settings';
-import { buildTextIndex, SKIPPED_SELECTORS } from '../core/text/text-index';
+import { buildTextIndex, SKIPPED_SELECTORS, type TextIndex } from '../core/text/text-index';
 import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
+import { adoptMark, isOwnMark, ownMarksUnder } from './own-marks';
 
 /** Class of every highlight element. */
 export const HIGHLIGHT_CLASS = 'factmark-highlight';
@@ -40,36 +41,42 @@ export function withoutOverlaps(claims: ClaimView[]): MarkRange[] {
   return ranges;
 }
 
-/** Removes every Factmark highlight under the root, restoring the original text nodes. */
+/** Removes every Factmark highlight under the root, restoring the original text nodes; page-made look-alikes stay. */
 export function clearHighlights(root: Element): void {
   // What mark.js's unmark() does, without its matches() test on every element of the root,
   // and with one normalize() per parent instead of one per highlight.
   const parents = new Set<Node>();
-  for (const mark of root.querySelectorAll(`mark.${HIGHLIGHT_CLASS}[data-markjs]`)) {
+  for (const mark of ownMarksUnder(root)) {
     if (mark.parentNode) parents.add(mark.parentNode);
     mark.replaceWith(...mark.childNodes);
   }
   for (const parent of parents) parent.normalize();
 }
 
-/** The ranges to highlight, grouped by container element; computed in full before anything is marked. */
-export function planHighlights(root: Element, claims: readonly ClaimView[]): Array<RangeGroup<MarkRange>> {
+/**
+ * The ranges to highlight, grouped by container element; computed in full before anything is
+ * marked. `index` may be given when it is known to be the root's current text index (it is built
+ * otherwise: on a 10 MB article that walk alone is most of a second).
+ */
+export function planHighlights(root: Element, claims: readonly ClaimView[], index?: TextIndex): Array<RangeGroup<MarkRange>> {
   const ranges = withoutOverlaps(claims.filter((claim) => claim.anchored));
-  return ranges.length === 0 ? [] : groupRanges(buildTextIndex(root), ranges);
+  return ranges.length === 0 ? [] : groupRanges(index ?? buildTextIndex(root), ranges);
 }
 
 /**
  * mark.js options that draw claims: each piece carries data-factmark-id, -verdict and -style, and
  * the first piece of each claim is focusable. Share one object across the groups of one drawing.
  */
-export function highlightOptions(style: HighlightStyle): Mark.MarkRangesOptions {
+export function highlightOptions(style: HighlightStyle, current: (claim: ClaimView) => ClaimView = (claim) => claim): Mark.MarkRangesOptions {
   const focusable = new Set<string>();
   return {
     element: 'mark',
     className: HIGHLIGHT_CLASS,
     exclude: EXCLUDE,
     each: (element: Element, range: object) => {
-      const claim = (range as MarkRange).claim;
+      adoptMark(element);
+      // `current` gives the newest data of the claim (a drawing may outlive a verdict edit).
+      const claim = current((range as MarkRange).claim);
       element.setAttribute(HIGHLIGHT_ATTRIBUTE, claim.id);
       element.setAttribute('data-factmark-verdict', claim.annotation?.verdict ?? 'unreviewed');
       element.setAttribute('data-factmark-style', style);
@@ -104,15 +111,25 @@ export function highlightClaimsInOnePass(root: Element, claims: ClaimView[], sty
   if (ranges.length > 0) new Mark(root as HTMLElement).markRanges(ranges, highlightOptions(style));
 }
 
-/** The highlight elements of one claim (compared by attribute, so ids need no escaping). */
-function marksOf(root: ParentNode, id: string): Element[] {
-  return [...root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)].filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
+/** Factmark's highlight elements of one claim (compared by attribute, so ids need no escaping). */
+export function marksOf(root: ParentNode, id: string): HTMLElement[] {
+  return ownMarksUnder(root).filter((element) => element.getAttribute(HIGHLIGHT_ATTRIBUTE) === id);
+}
+
+/** The claim id a highlight shows, or null for anything that is not one of Factmark's highlights. */
+export function claimIdOf(element: Element | null | undefined): string | null {
+  return isOwnMark(element) ? element.getAttribute(HIGHLIGHT_ATTRIBUTE) : null;
+}
+
+/** True when any of Factmark's highlights is under the root. */
+export function hasHighlights(root: ParentNode): boolean {
+  return ownMarksUnder(root).length > 0;
 }
 
 /** Recolours every highlight from its claim's verdict, in one pass over the marks. */
 export function recolourHighlights(root: Element, claims: readonly ClaimView[]): void {
   const verdicts = new Map(claims.map((claim) => [claim.id, claim.annotation?.verdict ?? 'unreviewed']));
-  for (const element of root.querySelectorAll(`mark[${HIGHLIGHT_ATTRIBUTE}]`)) {
+  for (const element of ownMarksUnder(root)) {
     const verdict = verdicts.get(element.getAttribute(HIGHLIGHT_ATTRIBUTE) ?? '');
     if (verdict && element.getAttribute('data-factmark-verdict') !== verdict) element.setAttribute('data-factmark-verdict', verdict);
   }
@@ -127,7 +144,7 @@ export function revealHighlight(id: string): boolean {
   for (const mark of marks) {
     mark.classList.remove('factmark-flash');
     // Reading layout restarts the CSS animation when the class is added again.
-    void (mark as HTMLElement).offsetWidth;
+    void mark.offsetWidth;
     mark.classList.add('factmark-flash');
   }
   return true;

@@ -1,8 +1,8 @@
-import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import { pageStorageKey } from '../core/model/records';
 import { SETTINGS_KEY } from '../core/model/schema';
 import { handleContentRequests, localStorage, requestBackground } from '../platform/browser';
 import { HighlightCard } from './card';
+import { ownMarkAround } from './own-marks';
 import { PageController } from './page-controller';
 import { PageObserver } from './page-observer';
 import { selectionSelector, userClaimId } from './selection';
@@ -43,15 +43,14 @@ localStorage.onChanged((keys) => {
   if (key && (keys.includes(pageStorageKey(key)) || keys.includes(SETTINGS_KEY))) void controller.refresh();
 });
 
-// The card follows the pointer and keyboard focus on highlights.
-const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`mark[${HIGHLIGHT_ATTRIBUTE}]`) : null);
+// The card follows the pointer and keyboard focus on Factmark's own highlights (never on page-made look-alikes).
 document.addEventListener('mouseover', (event) => {
-  const mark = markOf(event.target);
+  const mark = ownMarkAround(event.target);
   if (mark) card.show(mark);
   else card.hide();
 });
 document.addEventListener('focusin', (event) => {
-  const mark = markOf(event.target);
+  const mark = ownMarkAround(event.target);
   if (mark) card.show(mark);
   else card.hide();
 });

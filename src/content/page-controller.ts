@@ -2,14 +2,24 @@ import { mergeClaims } from '../core/claims/merge';
 import { SENSITIVITY_THRESHOLDS } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import { requestBackground } from '../platform/browser';
-import { highlightClaimsInSlices } from './highlight-slices';
-import { clearHighlights, recolourHighlights, revealHighlight } from './highlighter';
-import { scanPage, type PageScan } from './page-scan';
+import { claimIdOf, clearHighlights, hasHighlights, marksOf, recolourHighlights, revealHighlight } from './highlighter';
+import { drawLazily, type LazyDrawing } from './lazy-highlights';
+import type { PageScan } from './page-scan';
+import { scanPageInSlices } from './page-scan-slices';
 
 /** The highlight layout of a claim list: the style and every anchored range, in order. */
 function drawnLayout(claims: readonly ClaimView[], style: string): string {
   return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}`).join(',')}`;
 }
+
+/**
+ * Redraws after the page removed every highlight, allowed within RESTORE_WINDOW_MS. A page that
+ * re-renders once gets its highlights back; one that keeps stripping them wins after that, so the
+ * two never fight (each round costs the page a re-render and the reader a flicker). The claims
+ * stay listed in the popup, and a navigation or an edit draws them again.
+ */
+const MAX_RESTORES = 3;
+const RESTORE_WINDOW_MS = 60_000;
 
 /** True when the host or a parent domain of it is on the reader's disabled list. */
 export function isSiteDisabled(hostname: string, disabledSites: readonly string[]): boolean {
@@ -39,6 +49,12 @@ export class PageController {
   private drawn: string | null = null;
   /** Aborted when a newer render or a page change supersedes the render in progress: its drawing stops, or never starts. */
   private drawing: AbortController | null = null;
+  /** When highlights were last redrawn because the page had removed them all (see MAX_RESTORES). */
+  private restores: number[] = [];
+  /** The current drawing: near the viewport first, the rest as the reader scrolls. */
+  private lazy: LazyDrawing | null = null;
+  /** Bumped whenever the scan is dropped, so a sliced scan that finishes afterwards is not kept. */
+  private scanEpoch = 0;
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -70,7 +86,8 @@ export class PageController {
   /** Handles a change of the page: new content or a navigation means a new scan. */
   pageChanged(reason: 'content' | 'navigation'): Promise<PageState> | undefined {
     const root = this.scan?.article?.root;
-    const marksLost = this.state?.claims.some((claim) => claim.anchored) && !document.querySelector('mark[data-factmark-id]');
+    // Only Factmark's own marks count: a page-made <mark data-factmark-id> must not hide the loss.
+    const marksLost = (this.lazy?.drawnGroups() ?? 0) > 0 && !hasHighlights(document);
     // Text changes inside the article always count; elsewhere only a new section's worth of
     // text does (tickers and ads change all the time and must not cost a re-scan).
     const articleChanged = (root?.textContent?.length ?? 0) !== this.scannedRootLength;
@@ -78,16 +95,26 @@ export class PageController {
     // A drawing that stopped half-way (the page changed under it) is finished by a redraw.
     const unfinished = this.state?.status === 'ready' && this.drawn === null && !this.pending;
     if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown && !unfinished) return undefined;
+    if (reason === 'navigation') this.restores = [];
+    else if (marksLost) {
+      const now = performance.now();
+      this.restores = this.restores.filter((at) => now - at < RESTORE_WINDOW_MS);
+      if (this.restores.length >= MAX_RESTORES) return undefined;
+      this.restores.push(now);
+    }
     // Stop a drawing in progress before clearing, so no slice lands on the cleared page.
     this.drawing?.abort();
+    this.lazy?.stop();
     if (root?.isConnected) this.mutate(() => clearHighlights(root));
     this.scan = null;
+    this.scanEpoch++;
     this.drawn = null;
     return this.render();
   }
 
-  /** Scrolls to a claim's highlight and flashes it. */
+  /** Scrolls to a claim's highlight and flashes it, drawing it first when it is far from where the reader was. */
   reveal(id: string): boolean {
+    this.lazy?.drawClaim(id);
     return revealHighlight(id);
   }
 
@@ -95,12 +122,12 @@ export class PageController {
   step(direction: 1 | -1): string | null {
     const claims = (this.state?.claims ?? []).filter((claim) => claim.anchored && claim.annotation?.verdict !== 'not-a-claim');
     if (claims.length === 0) return null;
-    const focused = document.activeElement?.getAttribute('data-factmark-id');
+    const focused = claimIdOf(document.activeElement);
     const at = claims.findIndex((claim) => claim.id === focused);
     const next = claims[(at + direction + claims.length) % claims.length] ?? claims[0];
     if (!next) return null;
-    revealHighlight(next.id);
-    (document.querySelector(`mark[data-factmark-id="${next.id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    this.reveal(next.id);
+    marksOf(document, next.id)[0]?.focus({ preventScroll: true });
     return next.id;
   }
 
@@ -143,12 +170,20 @@ export class PageController {
     const settings = await requestBackground('settings.get', {});
     if (isSiteDisabled(location.hostname, settings.disabledSites)) {
       const root = this.scan?.article?.root;
+      this.lazy?.stop();
       if (root) this.mutate(() => clearHighlights(root));
       this.drawn = null;
       this.state = { key: this.scan?.key ?? location.href, url: location.href, title: document.title, status: 'disabled', claims: [] };
       return this.state;
     }
-    this.scan ??= scanPage(document, location.href);
+    if (!this.scan) {
+      // Scanned in slices: the page keeps running meanwhile, and may change or navigate.
+      const epoch = this.scanEpoch;
+      const fresh = await scanPageInSlices(document, location.href);
+      // The page changed during the scan: the render that change asked for scans again.
+      if (epoch !== this.scanEpoch) return this.state ?? { key: fresh.key, url: fresh.url, title: fresh.title, status: 'no-article', claims: [] };
+      this.scan = fresh;
+    }
     this.scannedLength = document.body?.textContent?.length ?? 0;
     const scan = this.scan;
     const article = scan.article;
@@ -164,14 +199,19 @@ export class PageController {
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
     if (signal.aborted) return this.state;
     // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.
-    if (layout === this.drawn && article.root.querySelector('mark[data-factmark-id]')) {
+    if (layout === this.drawn && (hasHighlights(article.root) || this.lazy?.drawnGroups() === 0)) {
       this.mutate(() => recolourHighlights(article.root, claims));
+      this.lazy?.update(claims);
       return this.state;
     }
     this.drawn = null;
-    // Resolves after the last slice, so whoever awaits the render (the popup) finds every mark
-    // drawn. Each slice runs through `mutate`, with the page observer paused.
-    const outcome = await highlightClaimsInSlices(article.root, claims, settings.highlightStyle, { clearFirst: true, signal, runSlice: (slice) => this.mutate(slice) });
+    this.lazy?.stop();
+    // Resolves once the highlights near the viewport are drawn, so whoever awaits the render
+    // (the popup) finds them; the rest follow as the reader scrolls or reveals a claim. Each
+    // slice runs through `mutate`, with the page observer paused.
+    const lazy = drawLazily(article.root, claims, settings.highlightStyle, { clearFirst: true, signal, runSlice: (slice) => this.mutate(slice), index: scan.index });
+    this.lazy = lazy;
+    const outcome = await lazy.initial;
     if (outcome === 'done') this.drawn = layout;
     return this.state;
   }

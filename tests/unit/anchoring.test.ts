@@ -169,6 +169,40 @@ describe('e. orphans: never attach to the wrong text', () => {
     expect(anchorSelector(other, selector)).toBeNull();
   });
 
+  test('an edited one-sentence paragraph that moved re-attaches: its old neighbours are still on the page', () => {
+    const paragraphs = ['The city council met on Tuesday evening to discuss the new budget.', CLAIM, 'Residents who spoke at the meeting asked for more frequent buses on weekends.', 'The mayor promised a decision before the end of the month.'];
+    const original = paragraphs.join('\n');
+    const selector = storedFor(original, CLAIM);
+    const edited = CLAIM.replace('42 million', '47 million');
+    const moved = [paragraphs[0], paragraphs[2], paragraphs[3], edited].join('\n');
+    expect(anchorSelector(moved, selector)).toMatchObject({ start: moved.indexOf(edited), end: moved.indexOf(edited) + edited.length, method: 'fuzzy' });
+    // Paragraphs inserted on both sides of it: the same.
+    const surrounded = [paragraphs[0], 'An editor added this paragraph after publication.', edited, 'And this one too, with further reporting.', paragraphs[2], paragraphs[3]].join('\n');
+    expect(anchorSelector(surrounded, selector)).toMatchObject({ start: surrounded.indexOf(edited), method: 'fuzzy' });
+  });
+
+  test('a deleted sentence is not taken for a caption that repeats most of it', () => {
+    const quote = '“When you get a freeze and a thaw, the ground around the water mains expands and contracts, and puts external pressure on the pipes,” Mr. Georgelis said.';
+    const caption = '“When you get a freeze and a thaw, the ground around the water mains expands and contracts, and puts external pressure on the pipes,” said Tasos Georgelis of the city’s water department.';
+    const original = `A water main broke in Manhattan in 2014. ${caption}\nThe city replaces about 60 miles of pipe a year.\n${quote}\nAlong the city’s streets, crews work through the night.`;
+    const selector = storedFor(original, quote);
+    const deleted = original.replace(`${quote}\n`, '');
+    expect(anchorSelector(deleted, selector)).toBeNull();
+  });
+
+  test('a moved, edited sentence among sentences made on the same pattern attaches to its own only', () => {
+    const films = ['Princess Cyd', 'Get Out', 'Lady Bird', 'The Florida Project'].map((title) => `${title} is currently streaming on Netflix and available to digitally rent on Google Play and YouTube.`);
+    const reviews = ['A quiet film about a summer in Chicago.', 'A horror film that is also a satire.', 'A comedy about leaving home.', 'A story of a motel near a theme park.'];
+    const original = films.map((line, i) => `${reviews[i]}\n${line}`).join('\n');
+    const quote = films[0] as string;
+    const selector = storedFor(original, quote);
+    const edited = quote.replace('digitally', 'also');
+    const moved = `${original.replace(`${quote}\n`, '')}\n${edited}`;
+    expect(anchorSelector(moved, selector)).toMatchObject({ start: moved.indexOf(edited), method: 'fuzzy' });
+    // Deleted instead: the other films' lines share all but the title; none is taken.
+    expect(anchorSelector(original.replace(`${quote}\n`, ''), selector)).toBeNull();
+  });
+
   test('the same lookalike where the claim used to be (its context agrees) is the edited claim', () => {
     const selector = storedFor(ARTICLE, CLAIM);
     const edited = ARTICLE.replace(CLAIM, CLAIM.replace('42 million', '47 million'));

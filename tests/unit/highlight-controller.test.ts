@@ -86,10 +86,11 @@ describe('PageController draws in slices', () => {
     expect(again).toBeDefined();
     await first;
     const state = await controller.ready();
-    // pageChanged's clear, then the new render's first slice (clear and plan only): no slice of
-    // the stopped drawing came between them.
-    expect(marksAfterEachChange.slice(0, 2)).toEqual([0, 0]);
+    // pageChanged's clear leaves no mark, and the stopped drawing never draws again: from there
+    // on only the new drawing adds marks, one slice after another.
+    expect(marksAfterEachChange[0]).toBe(0);
     expect(marksAfterEachChange.length).toBeGreaterThan(3);
+    expect(marksAfterEachChange).toEqual([...marksAfterEachChange].sort((a, b) => a - b));
     expectDrawn(state);
   });
 });

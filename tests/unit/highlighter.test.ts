@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { clearHighlights, highlightClaims, recolourHighlights } from '../../src/content/highlighter';
+import { claimIdOf, clearHighlights, hasHighlights, highlightClaims, marksOf, recolourHighlights } from '../../src/content/highlighter';
+import { ownMarkAround } from '../../src/content/own-marks';
 import type { ClaimView } from '../../src/core/model/page-state';
 import { selectorFor } from '../../src/core/model/selectors';
 import { buildTextIndex } from '../../src/core/text/text-index';
@@ -40,5 +41,27 @@ describe('highlighting with mark.js', () => {
     expect(root.querySelector('mark')).toBeNull();
     expect(root.textContent).toBe(before);
     expect(buildTextIndex(root).text).toBe(index.text);
+  });
+
+  test('page-made look-alikes are never taken for highlights: not cleared, recoloured, counted or shown', () => {
+    const root = document.getElementById('a') as HTMLElement;
+    const fakes = '<mark class="factmark-highlight" data-markjs="true" data-factmark-id="c2" data-factmark-verdict="true">Forged</mark><mark data-factmark-id="x">Spoof</mark>';
+    root.insertAdjacentHTML('beforeend', `<p id="fakes">${fakes}</p>`);
+    expect(hasHighlights(root)).toBe(false);
+    const index = buildTextIndex(root);
+    const claim = claimAt(index.text, 'Prices fell 3% after the ban.', 'c2');
+    highlightClaims(root, [claim]);
+    expect(hasHighlights(root)).toBe(true);
+    expect(marksOf(root, 'c2').map((m) => m.textContent)).toEqual(['Prices fell 3% after the ban.']);
+    const [forged, spoof] = [...root.querySelectorAll('#fakes mark')];
+    expect(claimIdOf(forged)).toBeNull();
+    expect(ownMarkAround(forged?.firstChild ?? null)).toBeNull();
+    expect(ownMarkAround(marksOf(root, 'c2')[0]?.firstChild ?? null)).toBe(marksOf(root, 'c2')[0]);
+    recolourHighlights(root, [{ ...claim, annotation: { id: 'c2', origin: 'detected', selector: claim.selector, verdict: 'false', note: '', sources: [], tags: [], createdAt: '', updatedAt: '' } }]);
+    expect(forged?.getAttribute('data-factmark-verdict')).toBe('true');
+    clearHighlights(root);
+    expect(marksOf(root, 'c2')).toEqual([]);
+    expect(forged?.isConnected && spoof?.isConnected).toBe(true);
+    expect(root.querySelector('#fakes')?.innerHTML).toBe(fakes);
   });
 });

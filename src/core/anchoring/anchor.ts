@@ -11,11 +11,11 @@
 // fallbacks that need the whole text normalised (also built once, lazily).
 
 import { candidateWindows, MIN_QUOTE_SEEDS, partOf, type Part } from './candidates';
-import { chooseExact, chooseFuzzy, MIN_QUOTE_SIMILARITY, type Anchor, type Candidate } from './choose';
-import { contextAt, storedContext, type StoredContext } from './context';
+import { chooseExact, chooseFuzzy, MIN_QUOTE_SIMILARITY, type Anchor, type Candidate, type RelocationEvidence } from './choose';
+import { contextAt, MIN_SIDE_LENGTH, storedContext, type StoredContext } from './context';
 import { ApproxPattern } from './myers';
 import { exactInWindows, normaliseWindows, searchWholeText, searchWindows, type FuzzyMatch } from './fuzzy';
-import { normaliseText, toOriginalSpan, type NormalisedText } from './normalise';
+import { normaliseString, normaliseText, toOriginalSpan, type NormalisedText } from './normalise';
 import { WordIndex, wordsOf } from './word-index';
 
 export type { Anchor, AnchorMethod } from './choose';
@@ -153,10 +153,20 @@ class TextAnchorer implements Anchorer {
     //    with what the windows found.
     const pattern = new ApproxPattern(quote.text);
     const inWindows = searchWindows(slices, pattern, maxErrors).map(toCandidate);
-    const found = chooseFuzzy(inWindows, length);
+    const relocated: RelocationEvidence = { sameSentence: (candidate) => sameSentence(this.text, quote, candidate), neighboursKept: () => this.neighboursKept(target) };
+    const found = chooseFuzzy(inWindows, length, relocated);
     if (found || narrowed) return found;
     const everywhere = searchWholeText(this.normalised, pattern, maxErrors).map(toCandidate);
-    return chooseFuzzy([...inWindows, ...everywhere], length);
+    return chooseFuzzy([...inWindows, ...everywhere], length, relocated);
+  }
+
+  /**
+   * True when each stored side of context long enough to count still occurs, intact, somewhere
+   * in the text: the page around the quote is the same page, rearranged (see choose.ts).
+   */
+  private neighboursKept(target: AnchorTarget): boolean {
+    const sides = [target.quote.prefix ?? '', target.quote.suffix ?? ''].map(normaliseString).filter((side) => side.length >= MIN_SIDE_LENGTH);
+    return sides.length > 0 && sides.every((side) => this.normalised.text.includes(side));
   }
 
   /** Occurrences of a normalised quote in the whole normalised text, as spans of the text. */
@@ -164,6 +174,40 @@ class TextAnchorer implements Anchorer {
     const norm = this.normalised;
     return occurrences(norm.text, pattern).map((at) => ({ ...toOriginalSpan(norm, at, at + pattern.length), errors: 0 }));
   }
+}
+
+/** Word-level edits a relocated quote may have: a changed word or number, not a rewritten clause. */
+const RELOCATED_MAX_WORD_EDITS = 2;
+
+/**
+ * True when a candidate is the quote's own sentence with a word or two changed: it starts and
+ * ends with the quote's first and last characters and words, and at most
+ * RELOCATED_MAX_WORD_EDITS words differ. A lookalike that shares most characters (a caption
+ * reading `"...on the pipes," said Tasos Georgelis of the department` for a deleted `"...on the
+ * pipes," Mr. Georgelis said.`, or the next film's `X is currently streaming on Netflix...`)
+ * fails this.
+ */
+function sameSentence(text: string, quote: Part, candidate: Candidate): boolean {
+  const { start, end } = candidate;
+  const found = normaliseString(text.slice(start, end));
+  if (found[0] !== quote.text[0] || found[found.length - 1] !== quote.text[quote.text.length - 1]) return false;
+  const wanted = quote.words.map((word) => word.key);
+  const foundWords = wordsOf(text.slice(start, end)).map((word) => word.key);
+  if (wanted.length === 0 || wanted[0] !== foundWords[0] || wanted[wanted.length - 1] !== foundWords[foundWords.length - 1]) return false;
+  return wordEdits(wanted, foundWords, RELOCATED_MAX_WORD_EDITS) <= RELOCATED_MAX_WORD_EDITS;
+}
+
+/** Edit distance between two word sequences, counted up to `limit` + 1. */
+function wordEdits(a: readonly number[], b: readonly number[], limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1), (row[j] as number) + 1, (next[j - 1] as number) + 1);
+    row = next;
+    if (Math.min(...row) > limit) return limit + 1;
+  }
+  return row[b.length] as number;
 }
 
 /** Creates an anchorer for `text`, to anchor any number of selectors against it. */

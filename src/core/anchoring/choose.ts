@@ -15,6 +15,15 @@
 //   When nothing was stored around the quote (context that was only whitespace: markup
 //   indentation fills the 32 characters), there is no evidence either way; then a fuzzy match
 //   needs NO_CONTEXT_MIN_SIMILARITY, MIN_BARE_QUOTE_LENGTH, and no rival at all.
+// - Context was stored but neither side agrees: the quote's paragraph was moved, or text was
+//   inserted on both sides, or the sentence was deleted and a lookalike remains. Two things tell
+//   a move from a page that was rewritten around a lookalike: the stored neighbours are still on
+//   the page, intact, just no longer beside the quote (`neighboursKept`), and the match is the
+//   only plausible one anywhere. Then a fuzzy match needs RELOCATED_MIN_SIMILARITY and
+//   RELOCATED_MIN_LENGTH, and no rival at all, as when nothing was stored. What stays
+//   undecidable from the text is a sentence deleted while a near copy of it (one word apart)
+//   sits elsewhere on the same page; the similarity and length floors keep that to long,
+//   near-identical sentences.
 // - A fuzzy winner must beat every non-overlapping rival by AMBIGUITY_MARGIN, else orphan.
 // - MIN_CONFIDENCE 0.5: the final guard; only the fuzzy formula can go below it.
 
@@ -48,6 +57,10 @@ export const MIN_QUOTE_SIMILARITY = 0.75;
 export const MIN_BARE_QUOTE_LENGTH = 24;
 /** Least quote similarity of a fuzzy match when no context was stored to check it against. */
 export const NO_CONTEXT_MIN_SIMILARITY = 0.85;
+/** Least quote similarity of a fuzzy match whose stored neighbours were found elsewhere on the page. */
+export const RELOCATED_MIN_SIMILARITY = 0.8;
+/** Least normalised quote length for such a match: a sentence, not a phrase. */
+export const RELOCATED_MIN_LENGTH = 40;
 /** A fuzzy winner's lead over the best non-overlapping rival. */
 export const AMBIGUITY_MARGIN = 0.05;
 /** Below this confidence a match is an orphan. */
@@ -71,7 +84,8 @@ function confidenceOf(method: AnchorMethod, candidate: Candidate): number {
   if (method === 'position') return 1;
   if (method === 'quote') return 0.8 + 0.2 * context;
   if (method === 'normalised') return 0.7 + 0.2 * context;
-  return 0.85 * (0.6 * candidate.quoteSimilarity + 0.4 * contextTerm(candidate));
+  // A relocated quote's context is no evidence either way (it stayed behind), as when none was stored.
+  return 0.85 * (0.6 * candidate.quoteSimilarity + 0.4 * (candidate.context.agreeing === 0 ? 0.5 : candidate.context.mean));
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -106,14 +120,41 @@ function fuzzyEligible(candidate: Candidate, quoteLength: number): boolean {
   return quoteSimilarity >= MIN_QUOTE_SIMILARITY && context.agreeing >= (quoteLength < MIN_BARE_QUOTE_LENGTH ? 2 : 1);
 }
 
-/** Chooses among fuzzy matches under the rules above; null when none is safe. */
-export function chooseFuzzy(candidates: readonly Candidate[], quoteLength: number): Anchor | null {
+/** What the anchorer knows to judge a relocation (see the rules above). */
+export interface RelocationEvidence {
+  /** True when a candidate is the quote's own sentence with at most a word or two changed. */
+  sameSentence(candidate: Candidate): boolean;
+  /** True when the stored context still stands, intact, somewhere in the text. */
+  neighboursKept(): boolean;
+}
+
+const NO_RELOCATION: RelocationEvidence = { sameSentence: () => false, neighboursKept: () => false };
+
+/**
+ * Chooses among fuzzy matches under the rules above; null when none is safe. A match without
+ * agreeing context is considered only when no match has context that agrees or none stored.
+ */
+export function chooseFuzzy(candidates: readonly Candidate[], quoteLength: number, relocation: RelocationEvidence = NO_RELOCATION): Anchor | null {
   const order = ranked(candidates);
   const best = order.find((entry) => fuzzyEligible(entry.candidate, quoteLength));
-  if (!best) return null;
+  if (!best) return chooseRelocated(candidates, quoteLength, relocation);
   const rival = order.find((entry) => !overlaps(entry.candidate, best.candidate) && entry !== best);
   if (rival && rival.score > best.score - AMBIGUITY_MARGIN) return null;
   // Without stored context, uniqueness is the only evidence: any plausible rival is too many.
   if (rival && best.candidate.context.available === 0 && rival.candidate.quoteSimilarity >= MIN_QUOTE_SIMILARITY) return null;
   return toAnchor('fuzzy', best.candidate);
+}
+
+/**
+ * The quote moved and its context stayed behind: the one candidate that is the same sentence, if
+ * exactly one is. Context that does not agree says nothing here (it was left behind), so
+ * candidates are compared by the quote alone, and any other same-sentence match is a rival.
+ */
+function chooseRelocated(candidates: readonly Candidate[], quoteLength: number, relocation: RelocationEvidence): Anchor | null {
+  if (quoteLength < RELOCATED_MIN_LENGTH) return null;
+  const plausible = candidates.filter((candidate) => candidate.context.available > 0 && candidate.quoteSimilarity >= MIN_QUOTE_SIMILARITY && relocation.sameSentence(candidate));
+  const best = plausible.reduce<Candidate | null>((a, b) => (a === null || b.quoteSimilarity > a.quoteSimilarity ? b : a), null);
+  if (!best || best.quoteSimilarity < RELOCATED_MIN_SIMILARITY || best.context.agreeing > 0) return null;
+  if (plausible.some((other) => other !== best && !overlaps(other, best))) return null;
+  return relocation.neighboursKept() ? toAnchor('fuzzy', best) : null;
 }

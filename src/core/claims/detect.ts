@@ -37,26 +37,39 @@ export function claimId(text: string, occurrence: number): string {
  * article root is never a claim. A caption's sentence (per `isCaption`) loses its credit
  * ("Credit: X/AFP", "(Image: GETTY)"), and is dropped when nothing but the credit is left.
  */
-export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false, score: (text: string) => { score: number; reasons: ReasonId[] } = scoreSentence): ScoredSentence[] {
+export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence[] {
   const sentences: ScoredSentence[] = [];
   const seen = new Map<string, number>();
-  for (const whole of segmentSentences(index.text, index.blockBreaks)) {
-    const first = index.nodes[nodeIndexAt(index, whole.start)];
-    const last = index.nodes[nodeIndexAt(index, whole.end - 1)];
-    if (!first || !last || !isArticleText(first) || !isArticleText(last)) continue;
-    const caption = isCaption(first);
-    const span = caption ? withoutCredit(index.text, whole) : whole;
-    if (!span) continue;
-    const text = index.text.slice(span.start, span.end);
-    // A dateline, byline or "Related:" line that shares a block with the story is no claim.
-    if (isChromeLine(text)) continue;
-    const key = normaliseForId(text);
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    const scored = score(text);
-    sentences.push({ id: claimId(text, occurrence), text, start: span.start, end: span.end, score: scored.score, reasons: scored.reasons, selector: selectorFor(index.text, span.start, span.end), caption });
+  for (const span of segmentSentences(index.text, index.blockBreaks)) {
+    const sentence = scoreSpan(index, span, isArticleText, seen, isCaption, score);
+    if (sentence) sentences.push(sentence);
   }
   return sentences;
+}
+
+/** Scores one sentence's text (a language's claim model). */
+export type SentenceScore = (text: string) => { score: number; reasons: ReasonId[] };
+
+/**
+ * One sentence span scored, or null when it is not article text (or is a dateline, byline or
+ * credit); `seen` counts repeats for the ids (pass the same map for every span of a page, in
+ * order). Lets a caller score in slices.
+ */
+export function scoreSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence | null {
+  const first = index.nodes[nodeIndexAt(index, whole.start)];
+  const last = index.nodes[nodeIndexAt(index, whole.end - 1)];
+  if (!first || !last || !isArticleText(first) || !isArticleText(last)) return null;
+  const caption = isCaption(first);
+  const span = caption ? withoutCredit(index.text, whole) : whole;
+  if (!span) return null;
+  const text = index.text.slice(span.start, span.end);
+  // A dateline, byline or "Related:" line that shares a block with the story is no claim.
+  if (isChromeLine(text)) return null;
+  const key = normaliseForId(text);
+  const occurrence = seen.get(key) ?? 0;
+  seen.set(key, occurrence + 1);
+  const scored = score(text);
+  return { id: claimId(text, occurrence), text, start: span.start, end: span.end, score: scored.score, reasons: scored.reasons, selector: selectorFor(index.text, span.start, span.end), caption };
 }
 
 /** A caption sentence's span up to its credit, trimmed; null when too little statement is left. */

@@ -6,6 +6,7 @@
  */
 
 import type { Annotation, PageRecord } from '../model/annotation';
+import { scriptSafeJson } from './script-safe-json';
 import { claimsOf, SCORE_RANGE, VERDICT_LABELS, VERDICT_SCORES, type Creator, type ExportOptions } from './library';
 
 /** How Factmark fills one ClaimReview field: always, when the data has it, or never (with the reason). */
@@ -126,9 +127,9 @@ export function toClaimReviews(library: readonly PageRecord[], options: ExportOp
     .filter((review): review is ClaimReview => review !== null);
 }
 
-/** The ClaimReview export as a JSON file's text: an array of ClaimReview items. */
+/** The ClaimReview export as a JSON file's text: an array of ClaimReview items, safe to paste into a script block. */
 export function exportClaimReview(library: readonly PageRecord[], options: ExportOptions): string {
-  return `${JSON.stringify(toClaimReviews(library, options), null, 2)}\n`;
+  return `${scriptSafeJson(toClaimReviews(library, options), 2)}\n`;
 }
 
 /** Required or recommended fields (paths) that an item lacks. */

@@ -10,9 +10,14 @@ import { isHttpUrl } from '../model/records';
 import { parseNote, type Inline } from '../text/markdown';
 import { claimsOf, VERDICT_LABELS, type ExportOptions } from './library';
 
-/** Escapes punctuation that is markup anywhere: emphasis, code, links, HTML, entities, tables, strikethrough. */
+/**
+ * Escapes punctuation that is markup anywhere: emphasis, code, links, images, HTML, entities,
+ * tables, strikethrough. `!` too: text ending in one, followed by a link the export writes (a
+ * note's `![x](https://...)`), would otherwise turn the link into an image, a tracking pixel
+ * wherever the Markdown is rendered.
+ */
 function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>&|~!]/g, '\\$&');
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import type { Annotation, PageRecord, Source } from '../model/annotation';
+import { scriptSafeJson } from './script-safe-json';
 import { claimsOf, VERDICT_LABELS, type Creator, type ExportOptions } from './library';
 import { annotationUrn, FACTMARK_NAMESPACE, uuidV5 } from './uuid';
 
@@ -153,7 +154,7 @@ export function toW3c(library: readonly PageRecord[], options: ExportOptions): W
   };
 }
 
-/** The W3C export as a JSON-LD file's text. */
+/** The W3C export as a JSON-LD file's text, safe to paste into a script block. */
 export function exportW3c(library: readonly PageRecord[], options: ExportOptions): string {
-  return `${JSON.stringify(toW3c(library, options), null, 2)}\n`;
+  return `${scriptSafeJson(toW3c(library, options), 2)}\n`;
 }
