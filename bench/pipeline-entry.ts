@@ -1,5 +1,8 @@
 // The claim pipeline, timed stage by stage, bundled by bench/run.mjs for Node and for the page.
+import { Readability } from '@mozilla/readability';
+import { scanPage } from '../src/content/page-scan';
 import { findArticle } from '../src/core/article/find-article';
+import { articleLanguage } from '../src/core/article/page-language';
 import { scoreSentence } from '../src/core/claims/score';
 import { detectClaims } from '../src/core/claims/detect';
 import { DEFAULT_THRESHOLD } from '../src/core/claims/score';
@@ -27,7 +30,7 @@ export function timePipeline(doc: Document): StageTimes {
   const t2 = performance.now();
   for (const span of spans) scoreSentence(index.text.slice(span.start, span.end));
   const t3 = performance.now();
-  const claims = detectClaims(index, article.isArticleText, DEFAULT_THRESHOLD).length;
+  const claims = detectClaims(index, article.isArticleText, DEFAULT_THRESHOLD, article.isCaption).length;
   return { bodyMs: t1 - t0, segmentMs: t2 - t1, scoreMs: t3 - t2, totalMs: t3 - t0, sentences: spans.length, claims };
 }
 
@@ -35,7 +38,26 @@ export function timePipeline(doc: Document): StageTimes {
 export function runPipeline(doc: Document): number {
   const article = findArticle(doc);
   if (!article) return 0;
-  return detectClaims(buildTextIndex(article.root), article.isArticleText, DEFAULT_THRESHOLD).length;
+  return detectClaims(buildTextIndex(article.root), article.isArticleText, DEFAULT_THRESHOLD, article.isCaption).length;
+}
+
+/** Factmark's whole scan as the content script runs it: body, language, sentences and scores. */
+export function scanWhole(doc: Document): number {
+  return scanPage(doc, doc.location?.href ?? 'http://127.0.0.1/').sentences.length;
+}
+
+/** The body stage alone: article, its text and its language (no sentences, no scores). */
+export function bodyStage(doc: Document): number {
+  const article = findArticle(doc);
+  if (!article) return 0;
+  const index = buildTextIndex(article.root);
+  return articleLanguage(doc, index, article.isArticleText).confidence;
+}
+
+/** Readability.js parse() on a clone of the page, as it must run to leave the page untouched. */
+export function readabilityOnClone(doc: Document): number {
+  const clone = doc.cloneNode(true) as Document;
+  return new Readability(clone).parse()?.length ?? 0;
 }
 
 /** A bare TreeWalker pass over every text node of the body: the floor any scan must pay. */

@@ -1,6 +1,8 @@
 // `npm run bench`: speed figures printed as tables, measured in one run so ratios compare
 // like with like on a shared, noisy machine. Node: scoring throughput and per-page stage
-// times (jsdom). Chromium: the same pipeline next to a bare TreeWalker pass on each page.
+// times (jsdom). Chromium: Factmark's whole scan next to Readability.js parse() on a clone of
+// each page of both corpora, and the time from load to the first highlight with the extension.
+// `--no-scale` leaves out the scale part (a few minutes).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,10 +19,13 @@ import { knownBench } from './known.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(root, '..', 'shared', 'corpus', 'readability');
+const extractionDir = join(root, '..', 'shared', 'corpus', 'article-extraction');
 const claimsDir = process.env.FACTMARK_CLAIMS_DATA ?? join(root, '..', 'shared', 'data', 'claims');
 const scaleOnly = process.argv.includes('--scale-only');
 const hugeOnly = process.argv.includes('--huge-only');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** `--scan-only`: just the scan-vs-Readability table (a few minutes), for iterating on the scan. */
+const scanOnly = process.argv.includes('--scan-only');
 
 async function bundle(format, entry = 'pipeline-entry.ts', globalName = 'factmarkBench') {
   const result = await esbuild.build({ entryPoints: [join(root, 'bench', entry)], bundle: true, write: false, format, platform: format === 'esm' ? 'node' : 'browser', globalName: format === 'iife' ? globalName : undefined, external: format === 'esm' ? ['jsdom'] : [], logLevel: 'warning' });
@@ -68,7 +73,7 @@ function readCsvTexts(path) {
   return texts.slice(1);
 }
 const sentences = [...readCsvTexts(join(claimsDir, 'train.csv')), ...readCsvTexts(join(claimsDir, 'dev.csv'))];
-if (sentences.length > 0) {
+if (sentences.length > 0 && !scanOnly) {
   pipeline.scoreAll(sentences.slice(0, 2000));
   const rates = [];
   const cpuRates = [];
@@ -90,7 +95,7 @@ if (sentences.length > 0) {
 // 2. Per-page stage times in Node (jsdom).
 const quiet = new VirtualConsole();
 const nodeRows = [];
-for (const name of pages) {
+for (const name of scanOnly ? [] : pages) {
   const html = readFileSync(join(corpusDir, name, 'source.html'), 'utf8');
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(pipeline.timePipeline(new JSDOM(html, { url: 'http://127.0.0.1/', virtualConsole: quiet }).window.document));
@@ -122,7 +127,7 @@ if (only.length === 0) {
 
 // 3. In real Chromium: the pipeline next to a bare TreeWalker pass over the same page.
 const browserBundle = (await bundle('iife')) + ';globalThis.factmarkBench = factmarkBench;';
-const server = await startStaticServer({ mounts: { '/corpus/': corpusDir }, headers: { 'Content-Security-Policy': "script-src 'none'; connect-src 'none'; frame-src 'none'" } });
+const server = await startStaticServer({ mounts: { '/corpus/': corpusDir, '/extraction/': join(extractionDir, 'html') }, headers: { 'Content-Security-Policy': "script-src 'none'; connect-src 'none'; frame-src 'none'" } });
 const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM_BIN, headless: true, args: chromiumArgs() });
 // Page scripts are off (CSP) and nothing leaves 127.0.0.1.
 await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
@@ -131,7 +136,7 @@ const ratios = [];
 let anchoringReport = null;
 try {
   const page = await context.newPage();
-  if (pages.includes('lazy-image-2') || only.length === 0) {
+  if (!scanOnly && (pages.includes('lazy-image-2') || only.length === 0)) {
     // Issue 4: 300 highlights at once vs mark.js mark() per claim; 200 edited quotes on >= 1 M characters.
     const anchorBundle = (await bundle('iife', 'anchoring-entry.ts', 'factmarkAnchorBench')) + ';globalThis.factmarkAnchorBench = factmarkAnchorBench;';
     await page.goto(`${server.origin}/corpus/lazy-image-2/source.html`, { waitUntil: 'domcontentloaded' });
@@ -145,8 +150,9 @@ try {
     const anchoring = await page.evaluate(([text, articleChars]) => globalThis.factmarkAnchorBench.anchorBench(text, 200, articleChars), [bigText, articleChars]);
     anchoringReport = { highlight, anchoring };
   }
-  for (const name of pages) {
-    await page.goto(`${server.origin}/corpus/${name}/source.html`, { waitUntil: 'domcontentloaded' });
+  // Issue 10: Factmark's whole scan vs Readability.js parse() on a clone, on both corpora.
+  for (const { corpus, id, path } of scanPages()) {
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded' });
     await page.evaluate(browserBundle);
     const result = await page.evaluate(() => {
       const b = globalThis.factmarkBench;
@@ -160,13 +166,15 @@ try {
         samples.sort((x, y) => x - y);
         return samples[Math.floor(samples.length / 2)];
       };
-      b.runPipeline(document);
-      const walk = time(() => b.walkText(document), 21);
-      const pipe = time(() => b.runPipeline(document), 7);
-      return { walk, pipe, elements: document.getElementsByTagName('*').length };
+      b.scanWhole(document);
+      b.readabilityOnClone(document);
+      const scan = time(() => b.scanWhole(document), 5);
+      const body = time(() => b.bodyStage(document), 5);
+      const readability = time(() => b.readabilityOnClone(document), 5);
+      return { scan, body, readability, elements: document.getElementsByTagName('*').length };
     });
-    ratios.push(result.pipe / result.walk);
-    browserRows.push([name, result.elements, fmt(result.walk, 2), fmt(result.pipe, 1), fmt(result.pipe / result.walk, 1)]);
+    ratios.push({ corpus, ratio: result.readability / result.scan, bodyRatio: result.readability / result.body });
+    browserRows.push([corpus, id.slice(0, 24), result.elements, fmt(result.scan, 1), fmt(result.body, 1), fmt(result.readability, 1), fmt(result.readability / result.scan, 1), fmt(result.readability / result.body, 1)]);
   }
 } finally {
   await context.close();
@@ -187,13 +195,19 @@ if (anchoringReport) {
   ]));
 }
 if (browserRows.length > 0) {
-  console.log('\n## In Chromium: pipeline vs bare TreeWalker text pass (median ms)\n');
-  console.log(table(['page', 'elements', 'walk', 'pipeline', 'pipeline/walk'], browserRows));
-  console.log(`\nmedian pipeline/walk ratio: ${fmt(median(ratios), 1)}x (target <= 3x)`);
+  console.log("\n## In Chromium: Factmark's whole scan (body, language, sentences, scores) vs Readability.js parse() on a clone (median of 5, ms)\n");
+  console.log(table(['corpus', 'page', 'elements', 'Factmark scan', 'of it: body', 'Readability parse()', 'Readability/scan', 'Readability/body'], browserRows));
+  for (const corpus of ['readability', 'article-extraction']) {
+    const rows = ratios.filter((row) => row.corpus === corpus);
+    if (rows.length > 0) console.log(`\n${corpus}: median Readability/Factmark ratio ${fmt(median(rows.map((row) => row.ratio)), 1)}x for the whole scan (target >= 5x), ${fmt(median(rows.map((row) => row.bodyRatio)), 1)}x for the body stage alone (article, text, language), over ${rows.length} pages`);
+  }
 }
 
-// 3b. Issue 14's 10 MB article: the page's own timers and long tasks while Factmark works on it.
-if (only.length === 0) await printHuge();
+// 3b. Time from load to the first highlight, per page, with the built extension in Chromium.
+if ((only.length === 0 && !scanOnly) || process.argv.includes('--first-highlight')) await printFirstHighlight();
+
+// 3c. Issue 14's 10 MB article: the page's own timers and long tasks while Factmark works on it.
+if (only.length === 0 && !scanOnly && !process.argv.includes('--no-huge')) await printHuge();
 
 async function printHuge() {
   const { paragraphs, bytes, baseline: b, factmark: f } = await hugePageBench(root);
@@ -215,7 +229,25 @@ if (only.length === 0 || process.argv.includes('--known')) for (const line of aw
 
 // 5. Issue 5's scale figures (a few minutes: 100,000 annotations are written into a profile).
 // Run with the whole bench, or alone with `npm run bench -- --scale-only`.
-if (only.length === 0 || process.argv.includes('--scale')) await printScale();
+if ((only.length === 0 && !scanOnly && !process.argv.includes('--no-scale')) || process.argv.includes('--scale')) await printScale();
+
+/** The pages of both corpora, as the bench server serves them. */
+function scanPages() {
+  const list = pages.map((name) => ({ corpus: 'readability', id: name, path: `/corpus/${name}/source.html` }));
+  if (existsSync(join(extractionDir, 'html')) && only.length === 0) {
+    for (const file of readdirSync(join(extractionDir, 'html')).filter((f) => f.endsWith('.html')).sort()) list.push({ corpus: 'article-extraction', id: file.replace(/\.html$/, ''), path: `/extraction/${file}` });
+  }
+  return list;
+}
+
+async function printFirstHighlight() {
+  const { firstHighlightBench } = await import('./first-highlight.mjs');
+  const rows = await firstHighlightBench(root, scanPages(), { corpus: corpusDir, extraction: join(extractionDir, 'html') });
+  console.log('\n## In Chromium with the extension: time from navigation start to the first highlight (ms; "none" = no automatic highlight)\n');
+  console.log(table(['corpus', 'page', 'load event', 'first highlight', 'highlights'], rows.map((r) => [r.corpus, r.id.slice(0, 24), fmt(r.loadMs, 0), r.firstMs === null ? 'none' : fmt(r.firstMs, 0), r.marks])));
+  const times = rows.filter((r) => r.firstMs !== null).map((r) => r.firstMs);
+  if (times.length > 0) console.log(`\nmedian time to first highlight: ${fmt(median(times), 0)} ms over ${times.length} pages; ${rows.length - times.length} pages without automatic highlights`);
+}
 
 async function printScale() {
   const { small, large } = await scaleBench(root);

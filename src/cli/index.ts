@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD } from '../core/claims/score';
 import { UsageError } from './errors';
 import { formatScan, scanFile } from './scan';
 
-const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark match <queries.tsv> <claims.jsonl> [--qrels FILE] [--top N] [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG] | factmark team-setup <URL with admin credentials> <DB> --members NAME[,NAME...] [--admins NAME,...]';
+const USAGE = 'usage: factmark scan <file.html|file.txt> [--json] [--threshold T] | factmark eval <file.csv> [--json] | factmark eval-article <corpus-dir> [--json] [--worst N] [--no-baseline] | factmark eval-segmenter [--json] | factmark anchor <page.html> <annotations.jsonld> [--json] | factmark match <queries.tsv> <claims.jsonl> [--qrels FILE] [--top N] [--json] | factmark convert <export.jsonld> --to claimreview|csv|markdown|w3c [--out FILE] [--reviewer NAME] [--organisation ORG] | factmark team-setup <URL with admin credentials> <DB> --members NAME[,NAME...] [--admins NAME,...]';
 
 /** Splits argv into positional arguments and --flags (with values for those that take one). */
 function parseArgs(argv: string[], valued: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -45,6 +45,24 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const { evaluateFile, formatEvaluation } = await import('./eval');
       const result = evaluateFile(positional[0] as string);
       out(flags.has('--json') ? JSON.stringify(result) : formatEvaluation(result));
+      return 0;
+    }
+    if (command === 'eval-article') {
+      const { positional, flags } = parseArgs(rest, ['--worst']);
+      if (positional.length !== 1) throw new UsageError(USAGE);
+      const worst = Number(flags.get('--worst') ?? 10);
+      if (!Number.isInteger(worst) || worst < 0) throw new UsageError('--worst must be a whole number');
+      const { evaluateArticles, formatArticleEvaluation } = await import('./eval-article');
+      const result = evaluateArticles(positional[0] as string, { baseline: !flags.has('--no-baseline'), worst });
+      out(flags.has('--json') ? JSON.stringify(result) : formatArticleEvaluation(result));
+      return 0;
+    }
+    if (command === 'eval-segmenter') {
+      const { positional, flags } = parseArgs(rest, []);
+      if (positional.length !== 0) throw new UsageError(USAGE);
+      const { evaluateSegmenter, formatSegmenterEvaluation } = await import('./eval-segmenter');
+      const result = evaluateSegmenter();
+      out(flags.has('--json') ? JSON.stringify(result) : formatSegmenterEvaluation(result));
       return 0;
     }
     if (command === 'anchor') {

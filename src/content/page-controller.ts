@@ -209,7 +209,7 @@ export class PageController {
     const claims = this.known.apply(scan.key, scan.sentences, withStrengths(mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record), scan.sentences.length, STRONG_FLOOR));
     const layout = drawnLayout(claims, settings.highlightStyle);
     const factChecks = this.known.factChecks();
-    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}) };
+    this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}), ...(scan.notice ? { notice: scan.notice } : {}) };
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
     if (signal.aborted) return this.state;
     // A verdict or note edit leaves every range in place: recolour rather than re-mark the page.

@@ -9,7 +9,7 @@ import { segmentSentences, type Span } from '../core/text/segment';
 import { buildTextIndex, type TextIndex } from '../core/text/text-index';
 import { canonicalKey } from '../core/url';
 import { yieldToPage } from './highlight-slices';
-import type { PageScan } from './page-scan';
+import { planScan, type PageScan } from './page-scan';
 
 /** Characters of body text segmented per slice, cut at block boundaries. */
 const SEGMENT_CHUNK = 20_000;
@@ -46,9 +46,13 @@ export async function scanPageInSlices(doc: Document, url: string, yieldBetween:
   // Finding the article is one pass over the live page, and the text index one walk of the
   // article: each is one task of its own.
   const article = findArticle(doc);
-  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [] };
+  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
   await yieldBetween();
   const index: TextIndex = buildTextIndex(article.root);
+  const title = doc.title || article.title;
+  const { language, notice, model } = planScan(doc, url, article, index);
+  // Not an article, or a language without a claim model: the article stays for claims added by hand.
+  if (!model) return { key, url, title, article, text: index.text, sentences: [], language, notice, index };
   const sentences: ScoredSentence[] = [];
   const seen = new Map<string, number>();
   let began = performance.now();
@@ -58,9 +62,9 @@ export async function scanPageInSlices(doc: Document, url: string, yieldBetween:
         await yieldBetween();
         began = performance.now();
       }
-      const sentence = scoreSpan(index, span, article.isArticleText, seen);
+      const sentence = scoreSpan(index, span, article.isArticleText, seen, article.isCaption, model);
       if (sentence) sentences.push(sentence);
     }
   }
-  return { key, url, title: doc.title || article.title, article, text: index.text, sentences, index };
+  return { key, url, title, article, text: index.text, sentences, language, notice, index };
 }

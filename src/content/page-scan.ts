@@ -1,9 +1,14 @@
 import { findArticle, type ArticleBody } from '../core/article/find-article';
-import { scoreArticleSentences, type ScoredSentence } from '../core/claims/detect';
+import { articleLanguage } from '../core/article/page-language';
+import { notArticleReason } from '../core/article/page-kind';
+import { scoreArticleSentences, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
+import { claimModelFor } from '../core/language/claim-models';
+import type { LanguageGuess } from '../core/language/detect';
+import type { PageNotice } from '../core/model/page-state';
 import { buildTextIndex, type TextIndex } from '../core/text/text-index';
 import { canonicalKey } from '../core/url';
 
-/** The result of scanning the page once: its key, article and scored sentences. */
+/** The result of scanning the page once: its key, article, language and scored sentences. */
 export interface PageScan {
   key: string;
   url: string;
@@ -11,16 +16,43 @@ export interface PageScan {
   article: ArticleBody | null;
   text: string;
   sentences: ScoredSentence[];
+  language: LanguageGuess | null;
+  /** Why the page gets no automatic claims although it has text (another language, not an article). */
+  notice: PageNotice | null;
   /** The article's text index, when the scan kept it (the sliced scan does, for drawing). */
   index?: TextIndex;
 }
 
-/** Finds the article, builds its body text and scores every sentence. */
+/** What decides whether a found article is scored, and with which model. */
+export interface ScanPlan {
+  language: LanguageGuess;
+  notice: PageNotice | null;
+  /** The language's claim model, or null when the page gets no automatic claims. */
+  model: SentenceScore | null;
+}
+
+/** Tells the article's language and whether the page is an article, and picks the claim model. */
+export function planScan(doc: Document, url: string, article: ArticleBody, index: TextIndex): ScanPlan {
+  const reason = notArticleReason(doc, url, article.textLength);
+  const language = articleLanguage(doc, index, article.isArticleText);
+  // Too little text to tell and nothing declared: the default (English) model reads it, as before.
+  const model = claimModelFor(language.source === 'none' ? 'en' : language.language);
+  const notice: PageNotice | null = reason ? { kind: 'not-article', reason } : model ? null : { kind: 'language', language: language.language };
+  return { language, notice, model: notice ? null : model };
+}
+
+/**
+ * Finds the article, builds its body text, tells its language and scores every sentence with
+ * that language's claim model. A page that is not an article, or in a language no model covers,
+ * keeps its article (claims can still be added by hand) but gets no scored sentences.
+ */
 export function scanPage(doc: Document, url: string): PageScan {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const key = canonicalKey(url, canonical);
   const article = findArticle(doc);
-  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [] };
+  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
   const index = buildTextIndex(article.root);
-  return { key, url, title: doc.title || article.title, article, text: index.text, sentences: scoreArticleSentences(index, article.isArticleText) };
+  const { language, notice, model } = planScan(doc, url, article, index);
+  const sentences = model ? scoreArticleSentences(index, article.isArticleText, article.isCaption, model) : [];
+  return { key, url, title: doc.title || article.title, article, text: index.text, sentences, language, notice };
 }

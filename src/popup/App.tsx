@@ -11,6 +11,7 @@ import type { ClaimOrder } from '../core/model/settings';
 import { OrderControl } from './OrderControl';
 import { ClaimCard } from './ClaimCard';
 import { ExportBar } from '../ui/ExportBar';
+import { NoticeLine } from './NoticeLine';
 import { SiteToggle } from './SiteToggle';
 import { Summary } from './Summary';
 import { FactCheckNote } from './KnownMatches';
@@ -114,12 +115,13 @@ export function App({ tabId }: { tabId: number | null }) {
       {view.kind === 'page' && <FactCheckNote report={view.page.factChecks} />}
       {view.kind === 'page' && view.page.status === 'no-article' && <p class="state">{t('noArticle')}</p>}
       {view.kind === 'page' && view.page.status === 'disabled' && <p class="state">{t('siteDisabled')}</p>}
+      {view.kind === 'page' && view.page.status === 'ready' && view.page.notice && <NoticeLine notice={view.page.notice} />}
       {view.kind === 'page' && (
         <p class="state site-row">
           <SiteToggle url={view.page.url} />
         </p>
       )}
-      {view.kind === 'page' && view.page.status === 'ready' && view.page.claims.length === 0 && <p class="state">{t('noClaims')}</p>}
+      {view.kind === 'page' && view.page.status === 'ready' && !view.page.notice && view.page.claims.length === 0 && <p class="state">{t('noClaims')}</p>}
       {view.kind === 'page' && view.page.claims.length > 0 && (
         <>
           <Summary claims={view.page.claims} filter={filter} onFilter={setFilter} />

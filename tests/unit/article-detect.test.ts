@@ -108,7 +108,7 @@ describe('findArticle on small synthetic pages', () => {
     expect(findArticle(new JSDOM('').window.document)).toBeNull();
   });
 
-  test('headings and captions inside the article are not scanned; highlighted text still counts', () => {
+  test('headings are not scanned, captions are (but are not body); highlighted text still counts', () => {
     const doc = load(`<article><h2>The vote, explained in full detail for readers</h2><figure><img src="x.jpg"><figcaption>The council chamber on Tuesday, photographed by AFP, with members</figcaption></figure>${paragraphs()}</article>`);
     const article = findArticle(doc);
     if (!article) throw new Error('no article found');
@@ -122,7 +122,10 @@ describe('findArticle on small synthetic pages', () => {
     expect(article.isArticleText(mark.firstChild as Text)).toBe(true);
     expect(article.isArticleText(textNode)).toBe(true);
     expect(article.isArticleText(doc.querySelector('h2')?.firstChild as Text)).toBe(false);
-    expect(article.isArticleText(doc.querySelector('figcaption')?.firstChild as Text)).toBe(false);
+    // A caption of the story's own image is scanned as its own statement, but is not article body.
+    expect(article.isArticleText(doc.querySelector('figcaption')?.firstChild as Text)).toBe(true);
+    expect(article.isCaption(doc.querySelector('figcaption')?.firstChild as Text)).toBe(true);
+    expect(article.isBodyText(doc.querySelector('figcaption')?.firstChild as Text)).toBe(false);
   });
 
   test('looksLikeArticle sees long paragraphs', () => {

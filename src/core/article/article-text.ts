@@ -35,12 +35,17 @@ export function collectArticleText(choice: Choice): ArticleText {
  * elements only; any excluded element on the way (a hidden span, a share label) rules it out.
  */
 export function isHeldText(parent: Element | null, holders: Set<Element>, excluded: Set<Element>): boolean {
+  return holderOf(parent, holders, excluded) !== null;
+}
+
+/** The text holder a Text node's parent belongs to (see isHeldText), or null. */
+export function holderOf(parent: Element | null, holders: Set<Element>, excluded: Set<Element>): Element | null {
   for (let element = parent; element; element = element.parentElement) {
-    if (excluded.has(element)) return false;
-    if (holders.has(element)) return true;
-    if (!PHRASING_TAGS.has(element.localName)) return false;
+    if (excluded.has(element)) return null;
+    if (holders.has(element)) return element;
+    if (!PHRASING_TAGS.has(element.localName)) return null;
   }
-  return false;
+  return null;
 }
 
 /** The lowest element holding all the given elements; a lone <p> gives way to its parent. */

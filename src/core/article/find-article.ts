@@ -1,4 +1,5 @@
-import { collectArticleText, isHeldText, lowestCommonAncestor } from './article-text';
+import { collectArticleText, holderOf, lowestCommonAncestor } from './article-text';
+import { BlockKinds, type BlockKind } from './block-kind';
 import { scanBody, type ScanOptions } from './block-scan';
 import { chooseContainers } from './candidate-score';
 import { articleTitle } from './title';
@@ -11,15 +12,25 @@ export interface ArticleBody {
   root: Element;
   /** The article's title as Readability would read it. */
   title: string;
-  /** True when a Text node is part of the article proper (not clutter inside the root). */
+  /** Characters of article text found (prose, before furniture inside it is set aside). */
+  textLength: number;
+  /** True when a Text node is scanned for claims: the story's prose and its own captions (no headings, credits or clutter). */
   isArticleText(node: Text): boolean;
+  /** True when a Text node lies in a caption of the story's own image. */
+  isCaption(node: Text): boolean;
+  /** The kind of block a Text node of the article lies in, or null when it is not article text at all. */
+  kindOf(node: Text): BlockKind | null;
+  /** True when a Text node is part of the article body proper: prose and subheadings, no title, captions or clutter. */
+  isBodyText(node: Text): boolean;
 }
 
 /** The attribute every Factmark highlight carries (the claim or annotation id). */
 export const HIGHLIGHT_ATTRIBUTE = 'data-factmark-id';
 
 /** Elements inside the article whose text is not scanned for claims; see README "Article body". */
-const NOT_SCANNED = 'figcaption, h1, h2, h3, h4, h5, h6, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
+const NOT_SCANNED = 'h1, h2, h3, h4, h5, h6, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
+/** Elements inside the article whose text is not part of its body (subheadings are). */
+const NOT_BODY = 'figcaption, h1, nav, aside, footer, form, button, [role="navigation"], [role="complementary"]';
 
 /**
  * Readability's sieve: when a pass finds less than ENOUGH characters it retries keeping
@@ -56,17 +67,42 @@ export function findArticle(doc: Document): ArticleBody | null {
   const root = lowestCommonAncestor(best.holders);
   if (!root) return null;
   const { holders, excluded } = best;
+  const kinds = new BlockKinds(root, best.length);
+  // Text nodes share parents (and every sentence asks about its first and last node), so the
+  // answer is kept per parent element and per question.
+  const answers = new Map<string, Map<Element, BlockKind | null>>();
+  /** The kind of the node's block when it is held article text outside the unwanted elements. */
+  const kindOutside = (node: Text, unwanted: string): BlockKind | null => {
+    let parent = node.parentElement;
+    // Text already wrapped in a highlight belongs to the element around the highlight.
+    while (parent?.hasAttribute(HIGHLIGHT_ATTRIBUTE)) parent = parent.parentElement;
+    if (!parent) return null;
+    let cache = answers.get(unwanted);
+    if (!cache) answers.set(unwanted, (cache = new Map()));
+    const known = cache.get(parent);
+    if (known !== undefined) return known;
+    const kind = kindOfParent(parent, unwanted);
+    cache.set(parent, kind);
+    return kind;
+  };
+  const kindOfParent = (parent: Element, unwanted: string): BlockKind | null => {
+    const holder = holderOf(parent, holders, excluded);
+    if (!holder) return null;
+    // Only such elements inside the article count: a page wrapped in one <form> (ASP.NET) is still scanned.
+    const outside = parent.closest(unwanted);
+    if (outside !== null && outside !== root && root.contains(outside)) return null;
+    return kinds.kindOf(holder);
+  };
   return {
     root,
     title: articleTitle(doc),
+    textLength: best.length,
+    kindOf: (node: Text) => kindOutside(node, NOT_SCANNED),
+    isCaption: (node: Text) => kindOutside(node, NOT_SCANNED) === 'caption',
     isArticleText: (node: Text) => {
-      let parent = node.parentElement;
-      // Text already wrapped in a highlight belongs to the element around the highlight.
-      while (parent?.hasAttribute(HIGHLIGHT_ATTRIBUTE)) parent = parent.parentElement;
-      if (parent === null || !isHeldText(parent, holders, excluded)) return false;
-      // Only such elements inside the article count: a page wrapped in one <form> (ASP.NET) is still scanned.
-      const unscanned = parent.closest(NOT_SCANNED);
-      return unscanned === null || unscanned === root || !root.contains(unscanned);
+      const kind = kindOutside(node, NOT_SCANNED);
+      return kind === 'body' || kind === 'caption';
     },
+    isBodyText: (node: Text) => kindOutside(node, NOT_BODY) === 'body',
   };
 }

@@ -1,3 +1,4 @@
+import { creditStart, isChromeLine } from '../article/block-kind';
 import { shortHash } from '../hash';
 import { selectorFor, type PassageSelector } from '../model/selectors';
 import { nodeIndexAt, type TextIndex } from '../text/text-index';
@@ -13,7 +14,12 @@ export interface ScoredSentence {
   score: number;
   reasons: ReasonId[];
   selector: PassageSelector;
+  /** True for a sentence of a caption of the story's own image (scanned as its own statement). */
+  caption?: boolean;
 }
+
+/** Fewer words than this left of a caption once its credit is cut off is no statement. */
+const CAPTION_MIN_WORDS = 3;
 
 /** Whitespace-folded text, so ids survive reflowed markup. */
 export function normaliseForId(text: string): string {
@@ -28,35 +34,54 @@ export function claimId(text: string, occurrence: number): string {
 /**
  * Splits the article text into sentences and scores each one. Only sentences whose first and
  * last characters lie in article text (per `isArticleText`) are scored, so clutter inside the
- * article root is never a claim.
+ * article root is never a claim. A caption's sentence (per `isCaption`) loses its credit
+ * ("Credit: X/AFP", "(Image: GETTY)"), and is dropped when nothing but the credit is left.
  */
-export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean): ScoredSentence[] {
+export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence[] {
   const sentences: ScoredSentence[] = [];
   const seen = new Map<string, number>();
   for (const span of segmentSentences(index.text, index.blockBreaks)) {
-    const sentence = scoreSpan(index, span, isArticleText, seen);
+    const sentence = scoreSpan(index, span, isArticleText, seen, isCaption, score);
     if (sentence) sentences.push(sentence);
   }
   return sentences;
 }
 
+/** Scores one sentence's text (a language's claim model). */
+export type SentenceScore = (text: string) => { score: number; reasons: ReasonId[] };
+
 /**
- * One sentence span scored, or null when it is not article text; `seen` counts repeats for the
- * ids (pass the same map for every span of a page, in order). Lets a caller score in slices.
+ * One sentence span scored, or null when it is not article text (or is a dateline, byline or
+ * credit); `seen` counts repeats for the ids (pass the same map for every span of a page, in
+ * order). Lets a caller score in slices.
  */
-export function scoreSpan(index: TextIndex, span: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>): ScoredSentence | null {
-  const first = index.nodes[nodeIndexAt(index, span.start)];
-  const last = index.nodes[nodeIndexAt(index, span.end - 1)];
+export function scoreSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence | null {
+  const first = index.nodes[nodeIndexAt(index, whole.start)];
+  const last = index.nodes[nodeIndexAt(index, whole.end - 1)];
   if (!first || !last || !isArticleText(first) || !isArticleText(last)) return null;
+  const caption = isCaption(first);
+  const span = caption ? withoutCredit(index.text, whole) : whole;
+  if (!span) return null;
   const text = index.text.slice(span.start, span.end);
+  // A dateline, byline or "Related:" line that shares a block with the story is no claim.
+  if (isChromeLine(text)) return null;
   const key = normaliseForId(text);
   const occurrence = seen.get(key) ?? 0;
   seen.set(key, occurrence + 1);
-  const { score, reasons } = scoreSentence(text);
-  return { id: claimId(text, occurrence), text, start: span.start, end: span.end, score, reasons, selector: selectorFor(index.text, span.start, span.end) };
+  const scored = score(text);
+  return { id: claimId(text, occurrence), text, start: span.start, end: span.end, score: scored.score, reasons: scored.reasons, selector: selectorFor(index.text, span.start, span.end), caption };
+}
+
+/** A caption sentence's span up to its credit, trimmed; null when too little statement is left. */
+function withoutCredit(text: string, span: { start: number; end: number }): { start: number; end: number } | null {
+  const sentence = text.slice(span.start, span.end);
+  let end = span.start + creditStart(sentence);
+  while (end > span.start && /[\s|/,;:–—-]/.test(text.charAt(end - 1))) end--;
+  const words = text.slice(span.start, end).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= CAPTION_MIN_WORDS ? { start: span.start, end } : null;
 }
 
 /** The sentences at or over the threshold: the page's detected claims, in reading order. */
-export function detectClaims(index: TextIndex, isArticleText: (node: Text) => boolean, threshold: number): ScoredSentence[] {
-  return scoreArticleSentences(index, isArticleText).filter((sentence) => sentence.score >= threshold);
+export function detectClaims(index: TextIndex, isArticleText: (node: Text) => boolean, threshold: number, isCaption?: (node: Text) => boolean): ScoredSentence[] {
+  return scoreArticleSentences(index, isArticleText, isCaption).filter((sentence) => sentence.score >= threshold);
 }

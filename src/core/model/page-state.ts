@@ -29,6 +29,9 @@ export interface FactCheckReport {
   collecting: boolean;
 }
 
+/** Why automatic claim finding found nothing on a page it could read: another language, or no article. */
+export type PageNotice = { kind: 'language'; language: string } | { kind: 'not-article'; reason: 'front' | 'search' | 'video' };
+
 /** What the content script knows of its page. */
 export interface PageState {
   key: string;
@@ -38,4 +41,6 @@ export interface PageState {
   claims: ClaimView[];
   /** Present on pages that publish ClaimReview. */
   factChecks?: FactCheckReport;
+  /** Set when the page gets no automatic highlights, and why (claims added by hand still work). */
+  notice?: PageNotice;
 }

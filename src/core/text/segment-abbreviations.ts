@@ -40,6 +40,8 @@ const STARTERS = new Set([
   'under', 'over', 'during', 'among', 'about', 'some', 'many', 'most', 'all', 'both', 'each', 'every',
   'no', 'none', 'several', 'few', 'other', 'another', 'such', 'what', 'who', 'why', 'how', 'which',
   'not', 'even', 'only', 'yes', 'last', 'next', 'today', 'yesterday', 'thus', 'therefore', 'indeed',
+  // Auxiliaries open questions ("…in the E.U. Does it apply?") and never continue a name.
+  'does', 'do', 'did', 'is', 'are', 'was', 'were', 'can', 'will', 'would', 'should', 'could', 'has', 'have', 'had',
 ]);
 
 

@@ -48,8 +48,22 @@ export function endsSentence(
     case 'numbered':
       return capitalised; // "No. 5", "No. #3" continue; "He said no. The…" ends
     case 'regular':
+      // A dotted product or model name in capitals ("the ID. SPACE VIZZION") runs on.
+      if (isShortCapitals(word) && isCapitalsWord(text, i, blockEnd)) return false;
       return capitalised || kind === 'digit';
   }
+}
+
+/** "ID", "XC": two or three capital letters, the kind of word dotted brand names are made of. */
+function isShortCapitals(word: string): boolean {
+  return /^[A-Z]{2,3}$/.test(word);
+}
+
+/** True when the word at `i` is written all in capitals (at least two letters). */
+function isCapitalsWord(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i < MAX_NEXT_WORD && isLetter(text.charCodeAt(j))) j++;
+  return j - i >= 2 && /^[A-Z]+$/.test(text.slice(i, j));
 }
 
 function skipSpace(text: string, from: number, end: number): number {

@@ -28,6 +28,8 @@ export interface Span {
 
 const FRAGMENT_MAX = 100; // attribution tags are short; longer segments are never checked
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A bare citation after a quotation, "(Reed 12)." or "[1].": it belongs to the quoted sentence. */
+const CITATION = /^[([][^()[\]]{1,40}[)\]][.!?]?$/u;
 
 /**
  * Splits `text` into sentence spans (trimmed of surrounding whitespace). `hardBreaks` are
@@ -147,10 +149,17 @@ class BlockScanner {
     this.afterPunctuation = byPunctuation;
   }
 
+  /** True when the text before `start` (past spaces) closes a quotation. */
+  private followsQuotation(start: number): boolean {
+    let i = start;
+    while (i > this.start && isSpace(this.text.charCodeAt(i - 1))) i--;
+    return i > this.start && /["”’'»]/.test(this.text.charAt(i - 1));
+  }
+
   private isFragment(span: Span): boolean {
     if (span.end - span.start > FRAGMENT_MAX) return false;
     const s = this.text.slice(span.start, span.end);
-    return !HAS_WORD.test(s) || isAttributionFragment(s);
+    return !HAS_WORD.test(s) || isAttributionFragment(s) || (CITATION.test(s) && this.followsQuotation(span.start));
   }
 }
 
