@@ -72,4 +72,24 @@ describe('captions vs credits', () => {
       expect(isChromeLine(line)).toBe(false);
     }
   });
+
+  test("the lead picture's caption above the body's container is scanned; a figure outside the story is not", () => {
+    const lead = '<figure class="lead"><img src="drill.jpg" alt=""><figcaption>About 500 soldiers take part in the exercises until March 20. AFP PHOTO / SERGEI GAPON</figcaption></figure>';
+    const other = '<figure><img src="b.jpg" alt=""><figcaption>Voters queued for 3 hours in 2016 in another story.</figcaption></figure>';
+    const body = `<div class="story-body">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const doc = new JSDOM(`<!doctype html><html lang="en"><body>${other}<article><h1>Drills</h1>${lead}${body}</article></body></html>`).window.document;
+    const captions = sentencesOf(doc).filter((sentence) => sentence.caption).map((sentence) => sentence.text);
+    expect(captions).toEqual(['About 500 soldiers take part in the exercises until March 20.']);
+    const article = findArticle(doc);
+    const leadText = doc.querySelector('figure.lead figcaption')?.firstChild as Text;
+    expect(article?.isBodyText(leadText)).toBe(false);
+    expect(article?.isCaption(leadText)).toBe(true);
+    expect(article?.isArticleText(doc.querySelector('h1')?.firstChild as Text)).toBe(false);
+  });
+
+  test('without a shared <article>, a figure before the body stays out', () => {
+    const body = `<div class="story-body">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const doc = new JSDOM(`<!doctype html><html lang="en"><body><div><figure><img src="a.jpg" alt=""><figcaption>About 500 soldiers take part in the exercises until March 20.</figcaption></figure>${body}</div></body></html>`).window.document;
+    expect(sentencesOf(doc).filter((sentence) => sentence.caption)).toEqual([]);
+  });
 });

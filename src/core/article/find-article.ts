@@ -2,6 +2,7 @@ import { collectArticleText, holderOf, lowestCommonAncestor } from './article-te
 import { BlockKinds, type BlockKind } from './block-kind';
 import { scanBody, type ScanOptions } from './block-scan';
 import { chooseContainers } from './candidate-score';
+import { leadCaptionBlocks } from './lead-figure';
 import { articleTitle } from './title';
 
 export { looksLikeArticle } from './readerable';
@@ -64,9 +65,13 @@ export function findArticle(doc: Document): ArticleBody | null {
     if (text.length >= ENOUGH) break;
   }
   if (!best || best.length < MINIMUM) return null;
-  const root = lowestCommonAncestor(best.holders);
-  if (!root) return null;
+  const bodyRoot = lowestCommonAncestor(best.holders);
+  if (!bodyRoot) return null;
   const { holders, excluded } = best;
+  // The story's lead picture often sits outside the body's container: its caption joins the scanned text.
+  const leadCaptions = leadCaptionBlocks(bodyRoot, excluded);
+  for (const block of leadCaptions) holders.add(block);
+  const root = leadCaptions.length > 0 ? (lowestCommonAncestor(holders) ?? bodyRoot) : bodyRoot;
   const kinds = new BlockKinds(root, best.length);
   // Text nodes share parents (and every sentence asks about its first and last node), so the
   // answer is kept per parent element and per question.
