@@ -50,13 +50,14 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
     await server?.close();
   });
 
-  test('1. claims are detected and highlighted with mark.js, only inside the article body', async () => {
+  test('1. claims are detected and highlighted with mark.js, only inside the article body and its lead caption', async () => {
     await page.waitForSelector('mark[data-factmark-id]', 15_000);
     const report = await page.evaluate(() => {
       const marks = [...document.querySelectorAll('mark[data-factmark-id]')];
       return {
         count: new Set(marks.map((m) => m.getAttribute('data-factmark-id'))).size,
-        outside: marks.filter((m) => !m.closest('.article-body') || m.closest('figcaption, aside, .share-bar, .tag-list')).map((m) => m.textContent),
+        outside: marks.filter((m) => !(m.closest('.article-body') || m.closest('.article-figure figcaption')) || m.closest('.article-body figcaption, aside, .share-bar, .tag-list')).map((m) => m.textContent),
+        caption: [...document.querySelectorAll('.article-figure figcaption mark[data-factmark-id]')].map((m) => m.textContent).join(' '),
         inClutter: document.querySelectorAll('header mark, nav mark, .trending-rail mark, .related-stories mark, .newsletter-signup mark, .comments-prompt mark, footer mark, .byline mark, .news-ticker mark').length,
         states: [...new Set(marks.map((m) => m.getAttribute('data-factmark-verdict')))],
         text: marks.map((m) => m.textContent).join(' '),
@@ -67,6 +68,9 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
     expect(report.inClutter).toBe(0);
     expect(report.states).toEqual(['unreviewed']);
     expect(report.text).toContain('U.S. Secretary of State Mike Pompeo accused the Russians');
+    // The lead photo's caption is the story's own statement; its credit line is not.
+    expect(report.caption).toContain('About 500 soldiers take part in the military exercises until March 20.');
+    expect(report.caption).not.toMatch(/AFP PHOTO|credit/i);
     await page.screenshot(artifactPath(`${browserName}-sample.png`));
   });
 
