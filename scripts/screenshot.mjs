@@ -1,7 +1,7 @@
 // Makes assets/screenshot.png for the README: the sample article in Chromium with Factmark's
 // highlights (a few claims given verdicts through the popup), and the popup beside it.
-// Needs a build (npm run build), /usr/bin/chromium and ImageMagick's convert.
-import { execFileSync } from 'node:child_process';
+// Needs a build (npm run build) and /usr/bin/chromium; the two shots are put side by side in the
+// same browser, so no image tool has to be installed.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,22 +32,27 @@ try {
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('.claim');
   const verdicts = ['mostly-true', 'true', 'unverifiable', 'misleading'];
-  for (const [i, verdict] of verdicts.entries()) await popup.getByLabel('Verdict').nth(i + 1).selectOption(verdict);
-  // The note editor is inside each claim's collapsed details: open the second claim's first.
-  await popup.getByRole('button', { name: /^Note & sources/ }).nth(1).click();
+  // The first two claims are the lead photo's caption, above the part of the page shown: the
+  // verdicts go to body claims in view.
+  const firstInView = 3;
+  for (const [i, verdict] of verdicts.entries()) await popup.getByLabel('Verdict').nth(firstInView + i).selectOption(verdict);
+  // The note editor is inside each claim's collapsed details: open that claim's first.
+  await popup.getByRole('button', { name: /^Note & sources/ }).nth(firstInView).click();
   await popup.getByLabel('Note').first().fill('Confirmed by the 2019 deployment reports.');
-  await popup.getByLabel('Verdict').first().focus();
+  await popup.getByLabel('Verdict').nth(firstInView).focus();
+  await popup.evaluate(() => window.scrollTo(0, 0));
   await page.waitForSelector(`mark[data-factmark-verdict="misleading"]`);
   await page.evaluate(() => document.querySelector('.article-body p')?.scrollIntoView({ block: 'start' }));
   await page.evaluate(() => document.querySelector('.consent-banner')?.remove());
   mkdirSync(join(root, 'assets'), { recursive: true });
-  const pageShot = join(root, 'assets', 'page.tmp.png');
-  const popupShot = join(root, 'assets', 'popup.tmp.png');
   await page.bringToFront();
-  await page.screenshot({ path: pageShot });
-  await popup.screenshot({ path: popupShot });
-  execFileSync('convert', [pageShot, popupShot, '-background', '#888888', '-splice', '0x0', '+append', '-resize', '1400x', join(root, 'assets', 'screenshot.png')]);
-  execFileSync('rm', [pageShot, popupShot]);
+  const pageShot = await page.screenshot();
+  const popupShot = await popup.screenshot();
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1100 + 420, height: 760 });
+  const dataUrl = (png) => `data:image/png;base64,${png.toString('base64')}`;
+  await sheet.setContent(`<body style="margin:0;display:flex;background:#888"><img src="${dataUrl(pageShot)}"><img src="${dataUrl(popupShot)}"></body>`);
+  await sheet.screenshot({ path: join(root, 'assets', 'screenshot.png') });
   console.log('wrote assets/screenshot.png');
 } finally {
   await context.close();
