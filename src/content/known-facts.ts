@@ -5,6 +5,7 @@
  * drawn (the background may be building its index); `onMatches` then redraws with them.
  */
 import type { ScoredSentence } from '../core/claims/detect';
+import { captionFlag } from '../core/claims/merge';
 import type { KnownMatch, MatchQuery } from '../core/known/known-matches';
 import { mentionsClaimReview, readPageReviews } from '../core/known/page-reviews';
 import type { ClaimView, FactCheckReport } from '../core/model/page-state';
@@ -84,7 +85,7 @@ export class KnownFacts {
     for (const sentence of sentences) {
       const known = matches[sentence.id];
       if (!known || shown.has(sentence.id) || taken.some((range) => sentence.start < range.end && range.start < sentence.end)) continue;
-      withKnown.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null, known });
+      withKnown.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null, known, ...captionFlag(sentence) });
     }
     return withKnown.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);
   }

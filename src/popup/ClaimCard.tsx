@@ -87,6 +87,7 @@ export function ClaimCard({ claim, rank, rankOf = 0, onSave, onReveal, onReattac
         {claim.reasons.map((reason) => (
           <span class="chip" key={reason}>{reasonLabel(reason)}</span>
         ))}
+        {claim.caption && <span class="chip caption-chip" title={t('captionHint')}>{t('captionLabel')}</span>}
         {annotation?.origin === 'user' && <span class="chip">{t('addedByMe')}</span>}
         {!claim.anchored && <span class="chip error">{t('orphanLabel')}</span>}
         {versions > 0 && (

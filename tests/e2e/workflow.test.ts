@@ -85,6 +85,10 @@ run.each(BROWSERS)('%s: the core workflow on the sample page', (browserName) => 
     const firstText = await popup.text({ css: '.claim .claim-text', nth: 0 });
     const firstMarked = await page.evaluate((id) => [...document.querySelectorAll('mark[data-factmark-id]')].filter((m) => m.getAttribute('data-factmark-id') === id).map((m) => m.textContent).join(''), firstClaimId);
     expect(firstText.replace(/\s+/g, ' ')).toBe(firstMarked.replace(/\s+/g, ' '));
+    // Claims from the lead photo's caption say so; body claims do not.
+    const chips = await popup.evaluate(() => [...document.querySelectorAll('.claim')].map((li) => [li.querySelector('.claim-text')?.textContent ?? '', li.querySelector('.caption-chip') !== null] as const));
+    expect(chips.filter(([, chip]) => chip).map(([text]) => text)).toContain('About 500 soldiers take part in the military exercises until March 20.');
+    expect(chips.find(([text]) => text.startsWith('U.S. Secretary of State Mike Pompeo'))?.[1]).toBe(false);
   });
 
   test('3. a verdict, a source URL and a note are stored in browser.storage.local', async () => {

@@ -26,4 +26,13 @@ describe('overlapping claims', () => {
     const ranges = withoutOverlaps([view('b', 5, 20), view('a', 0, 10), view('c', 12, 15)]);
     expect(ranges.map((r) => [r.claim.id, r.start, r.start + r.length])).toEqual([['a', 0, 10], ['b', 10, 20]]);
   });
+
+  test('a sentence from a picture caption is marked as such in the claim list, stored or not', () => {
+    const caption = { ...sentence('a', 'First claim has 5 items.'), caption: true };
+    const body = sentence('b', 'Second claim rose 10 percent.');
+    const record: PageRecord = { key: 'k', url: 'u', title: '', updatedAt: '', annotations: { a: { id: 'a', origin: 'detected', selector: caption.selector, verdict: 'false', note: '', sources: [], tags: [], createdAt: '', updatedAt: '' } } };
+    const views = mergeClaims(text, [caption, body], 0.5, null);
+    expect(views.map((view) => [view.id, view.caption ?? false])).toEqual([['a', true], ['b', false]]);
+    expect(mergeClaims(text, [caption, body], 0.5, record).find((view) => view.id === 'a')?.caption).toBe(true);
+  });
 });

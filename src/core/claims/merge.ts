@@ -3,6 +3,11 @@ import type { PageRecord } from '../model/annotation';
 import type { ClaimView } from '../model/page-state';
 import type { ScoredSentence } from './detect';
 
+/** The caption mark a claim view carries when its sentence comes from a picture's caption (absent otherwise). */
+export function captionFlag(sentence: Pick<ScoredSentence, 'caption'>): { caption?: true } {
+  return sentence.caption ? { caption: true } : {};
+}
+
 /**
  * Joins the page's scored sentences with its stored annotations into the claim list: detected
  * claims over the threshold, plus every annotation (anchored by id when the detector found the
@@ -16,7 +21,7 @@ export function mergeClaims(text: string, sentences: ScoredSentence[], threshold
     const sentence = byId.get(annotation.id);
     used.add(annotation.id);
     if (sentence) {
-      views.push({ id: annotation.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation });
+      views.push({ id: annotation.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation, ...captionFlag(sentence) });
       continue;
     }
     const anchor = anchorSelector(text, annotation.selector);
@@ -30,7 +35,7 @@ export function mergeClaims(text: string, sentences: ScoredSentence[], threshold
   const overlapsTaken = (start: number, end: number) => taken.some((range) => start < range.end && range.start < end);
   for (const sentence of sentences) {
     if (used.has(sentence.id) || sentence.score < threshold || overlapsTaken(sentence.start, sentence.end)) continue;
-    views.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null });
+    views.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null, ...captionFlag(sentence) });
   }
   return views.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);
 }

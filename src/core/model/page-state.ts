@@ -15,6 +15,8 @@ export interface ClaimView {
   annotation: Annotation | null;
   /** Highlight strength (src/core/claims/rank.ts); absent until the page's claims are ranked. */
   strength?: ClaimStrength;
+  /** True when the claim is a sentence of a caption of the story's own picture. */
+  caption?: boolean;
   /** Fact-checks of the same claim (best first), when it was already checked. */
   known?: KnownMatch[];
 }
