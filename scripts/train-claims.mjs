@@ -151,6 +151,34 @@ function operatingPoints(lib, items) {
   };
 }
 
+const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+
+/**
+ * 95% interval of F1(a) - F1(b), each at its fixed threshold, by a paired bootstrap over the
+ * sentences (2,000 resamples, fixed seed, so the run stays deterministic). Sentences of one
+ * debate are not independent, so the interval is on the narrow side.
+ */
+function bootstrapGain(a, thresholdA, b, thresholdB) {
+  const n = a.length;
+  const label = Uint8Array.from(a, (x) => x.label);
+  const hitA = Uint8Array.from(a, (x) => (x.score >= thresholdA ? 1 : 0));
+  const hitB = Uint8Array.from(b, (x) => (x.score >= thresholdB ? 1 : 0));
+  let seed = 0x2545f491;
+  const gains = [];
+  for (let round = 0; round < 2000; round++) {
+    let positives = 0, predA = 0, predB = 0, tpA = 0, tpB = 0;
+    for (let k = 0; k < n; k++) {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; // xorshift32
+      const i = Math.floor(((seed >>> 0) / 4294967296) * n);
+      positives += label[i]; predA += hitA[i]; predB += hitB[i];
+      tpA += hitA[i] & label[i]; tpB += hitB[i] & label[i];
+    }
+    gains.push((2 * tpA) / (predA + positives) - (2 * tpB) / (predB + positives));
+  }
+  gains.sort((x, y) => x - y);
+  return [gains[49], gains[1950]];
+}
+
 const pct = (x) => (100 * x).toFixed(1).padStart(5);
 const row = (name, p) => `  ${name.padEnd(34)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}   @${p.threshold}`;
 
@@ -199,13 +227,17 @@ async function main() {
   const basePoints = operatingPoints(lib, baseOof);
 
   // Newer debates at each model's own cross-validated balanced threshold.
-  const newest = (file, threshold) => {
+  const newestItems = (file) => {
     const z = readF64(file);
-    return pointAt(lib, newRows.map((i, k) => ({ label: rows[i].label, score: sigmoid(z[k]) })), threshold);
+    return newRows.map((i, k) => ({ label: rows[i].label, score: sigmoid(z[k]) }));
   };
   // The newest-debates model is scored in float (Python), so its threshold is the logit's.
-  const newestModel = newest('newest.model.f64', points.balanced.threshold);
-  const newestBase = newest('newest.baseline.f64', basePoints.balanced.threshold);
+  const newestModelItems = newestItems('newest.model.f64');
+  const newestBaseItems = newestItems('newest.baseline.f64');
+  const newestModel = pointAt(lib, newestModelItems, points.balanced.threshold);
+  const newestBase = pointAt(lib, newestBaseItems, basePoints.balanced.threshold);
+  const cvInterval = bootstrapGain(modelOof, points.balanced.threshold, baseOof, basePoints.balanced.threshold);
+  const newestInterval = bootstrapGain(newestModelItems, points.balanced.threshold, newestBaseItems, basePoints.balanced.threshold);
 
   const { model, nonZero } = modelFile(lib, readF64('final.weights.f64'), result.bias);
   model.thresholds = { fewer: points.fewer.threshold, balanced: points.balanced.threshold, more: points.more.threshold };
@@ -243,7 +275,7 @@ async function main() {
   console.log(`\n5-fold stratified CV over ${rows.length} sentences, pooled out-of-fold scores (P / R / F1 in %):`);
   console.log(row('shipped model, balanced', points.balanced));
   console.log(row('baseline TF-IDF LR, its best F1', basePoints.balanced));
-  console.log(`  F1 gain over the baseline: ${gain >= 0 ? '+' : ''}${gain.toFixed(4)}`);
+  console.log(`  F1 gain over the baseline: ${signed(gain)} (95% paired bootstrap over sentences: ${signed(cvInterval[0])} to ${signed(cvInterval[1])})`);
   const nm = result.nested.model;
   const nb = result.nested.baseline;
   console.log(`nested (every choice for fold k made on the other folds; float scores): model P ${pct(nm.precision)} R ${pct(nm.recall)} F1 ${pct(nm.f1)}; baseline P ${pct(nb.precision)} R ${pct(nb.recall)} F1 ${pct(nb.f1)}`);
@@ -259,7 +291,7 @@ async function main() {
   console.log(`\ntime-ordered: newest 20% of train.csv debates (n=${newRows.length}), both fitted on the oldest 80%, each at its CV balanced threshold:`);
   console.log(row('shipped model', newestModel));
   console.log(row('baseline TF-IDF LR', newestBase));
-  console.log(`  F1 gain over the baseline: ${newestGain >= 0 ? '+' : ''}${newestGain.toFixed(4)}`);
+  console.log(`  F1 gain over the baseline: ${signed(newestGain)} (95% paired bootstrap over sentences: ${signed(newestInterval[0])} to ${signed(newestInterval[1])})`);
   if (result.alternatives) printAlternatives(result.alternatives);
   console.log(`model: ${nonZero} non-zero weights, ${Buffer.byteLength(text)} bytes -> ${path.relative(ROOT, MODEL_PATH)} (python ${result.seconds} s)`);
 }
