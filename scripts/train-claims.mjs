@@ -11,6 +11,12 @@
 // plain baseline (word 1-2-gram + char 2-5-gram TF-IDF logistic regression, balanced class
 // weights) is fitted on the same folds in the same run. Deterministic: same data, same bytes.
 //
+// A time-ordered check is printed beside the CV: both models fitted on train.csv's oldest 80% of
+// debates and scored on the newest 20%, each at its own cross-validated balanced threshold.
+// `npm run train:claims -- --alternatives` also measures, on the same folds, the candidates that
+// were evaluated and not shipped (scripts/train_claims_alternatives.py); they are printed only,
+// so the model file is the same with or without it.
+//
 // Data: $FACTMARK_CLAIMS_DATA or ../shared/data/claims next to the repository (train.csv, dev.csv).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -25,6 +31,8 @@ const MODEL_PATH = path.join(ROOT, 'src/core/claims/model.json');
 const PYTHON = process.env.FACTMARK_PYTHON ?? '/usr/bin/python3';
 const MIN_PRECISION = 0.85; // "fewer claims"
 const MIN_RECALL = 0.9; // "more claims"
+const ALTERNATIVES = process.argv.includes('--alternatives');
+const PARITY_SAMPLES = 40;
 const ATTRIBUTION =
   'Trained on the ClaimBuster dataset (CC BY 4.0): Arslan, Hassan, Li, Tremayne (2020), ' +
   '"A Benchmark Dataset of Check-worthy Factual Claims", ICWSM, doi:10.5281/zenodo.3609356.';
@@ -143,6 +151,34 @@ function operatingPoints(lib, items) {
   };
 }
 
+const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+
+/**
+ * 95% interval of F1(a) - F1(b), each at its fixed threshold, by a paired bootstrap over the
+ * sentences (2,000 resamples, fixed seed, so the run stays deterministic). Sentences of one
+ * debate are not independent, so the interval is on the narrow side.
+ */
+function bootstrapGain(a, thresholdA, b, thresholdB) {
+  const n = a.length;
+  const label = Uint8Array.from(a, (x) => x.label);
+  const hitA = Uint8Array.from(a, (x) => (x.score >= thresholdA ? 1 : 0));
+  const hitB = Uint8Array.from(b, (x) => (x.score >= thresholdB ? 1 : 0));
+  let seed = 0x2545f491;
+  const gains = [];
+  for (let round = 0; round < 2000; round++) {
+    let positives = 0, predA = 0, predB = 0, tpA = 0, tpB = 0;
+    for (let k = 0; k < n; k++) {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; // xorshift32
+      const i = Math.floor(((seed >>> 0) / 4294967296) * n);
+      positives += label[i]; predA += hitA[i]; predB += hitB[i];
+      tpA += hitA[i] & label[i]; tpB += hitB[i] & label[i];
+    }
+    gains.push((2 * tpA) / (predA + positives) - (2 * tpB) / (predB + positives));
+  }
+  gains.sort((x, y) => x - y);
+  return [gains[49], gains[1950]];
+}
+
 const pct = (x) => (100 * x).toFixed(1).padStart(5);
 const row = (name, p) => `  ${name.padEnd(34)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}   @${p.threshold}`;
 
@@ -150,7 +186,7 @@ async function main() {
   for (const f of ['train.csv', 'dev.csv']) {
     if (!fs.existsSync(path.join(DATA, f))) throw new Error(`missing ${path.join(DATA, f)} (set FACTMARK_CLAIMS_DATA)`);
   }
-  const lib = await importTs("export * from './src/core/claims/features'; export * from './src/core/claims/evaluate';");
+  const lib = await importTs("export * from './src/core/claims/features'; export * from './src/core/claims/evaluate'; export { isBoilerplate } from './src/core/claims/boilerplate';");
   const train = lib.parseClaimsCsv(fs.readFileSync(path.join(DATA, 'train.csv'), 'utf8'));
   const dev = lib.parseClaimsCsv(fs.readFileSync(path.join(DATA, 'dev.csv'), 'utf8'));
   const rows = [...train, ...dev];
@@ -163,10 +199,10 @@ async function main() {
   const newRows = byAge.slice(cut).sort((a, b) => a - b);
   const nnz = writeFeatures(rows, lib.visitFeatures);
   fs.writeFileSync(path.join(work, 'texts.json'), JSON.stringify(rows.map((r) => r.text)));
-  fs.writeFileSync(path.join(work, 'meta.json'), JSON.stringify({ dim: lib.DIM, groups: lib.FEATURE_GROUPS, oldRows, newRows }));
+  fs.writeFileSync(path.join(work, 'meta.json'), JSON.stringify({ dim: lib.DIM, groups: lib.FEATURE_GROUPS, oldRows, newRows, parityRows: dev.length }));
   console.log(`features: ${rows.length} sentences (${train.length} train.csv + ${dev.length} dev.csv), ${nnz} values, groups ${lib.FEATURE_GROUPS.join(', ')}`);
 
-  const py = spawnSync(PYTHON, [path.join(ROOT, 'scripts/train_claims.py'), work], {
+  const py = spawnSync(PYTHON, [path.join(ROOT, 'scripts/train_claims.py'), work, ...(ALTERNATIVES ? ['--alternatives'] : [])], {
     stdio: 'inherit', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
   });
   if (py.status !== 0) throw new Error(`train_claims.py failed (exit ${py.status})`);
@@ -191,13 +227,17 @@ async function main() {
   const basePoints = operatingPoints(lib, baseOof);
 
   // Newer debates at each model's own cross-validated balanced threshold.
-  const newest = (file, threshold) => {
+  const newestItems = (file) => {
     const z = readF64(file);
-    return pointAt(lib, newRows.map((i, k) => ({ label: rows[i].label, score: sigmoid(z[k]) })), threshold);
+    return newRows.map((i, k) => ({ label: rows[i].label, score: sigmoid(z[k]) }));
   };
   // The newest-debates model is scored in float (Python), so its threshold is the logit's.
-  const newestModel = newest('newest.model.f64', points.balanced.threshold);
-  const newestBase = newest('newest.baseline.f64', basePoints.balanced.threshold);
+  const newestModelItems = newestItems('newest.model.f64');
+  const newestBaseItems = newestItems('newest.baseline.f64');
+  const newestModel = pointAt(lib, newestModelItems, points.balanced.threshold);
+  const newestBase = pointAt(lib, newestBaseItems, basePoints.balanced.threshold);
+  const cvInterval = bootstrapGain(modelOof, points.balanced.threshold, baseOof, basePoints.balanced.threshold);
+  const newestInterval = bootstrapGain(newestModelItems, points.balanced.threshold, newestBaseItems, basePoints.balanced.threshold);
 
   const { model, nonZero } = modelFile(lib, readF64('final.weights.f64'), result.bias);
   model.thresholds = { fewer: points.fewer.threshold, balanced: points.balanced.threshold, more: points.more.threshold };
@@ -209,6 +249,12 @@ async function main() {
   // changed without retraining fail the tests.
   const { scoreSentence } = await importTs("export { scoreSentence } from './src/core/claims/score';", candidate);
   const devScores = dev.map((r) => scoreSentence(r.text).score);
+  // Python's float logits for PARITY_SAMPLES dev.csv rows spread over the file (page furniture,
+  // which the scorer sinks by rule, left out): the unit test checks the TypeScript scorer against them.
+  const parityLogits = readF64('parity.f64');
+  const eligible = dev.map((r, i) => i).filter((i) => !lib.isBoilerplate(dev[i].text));
+  const parity = Array.from({ length: PARITY_SAMPLES }, (_, k) => eligible[Math.floor((k * eligible.length) / PARITY_SAMPLES)])
+    .map((i) => ({ devRow: i, logit: round(parityLogits[i], 6) }));
   model.metrics = {
     cv: { folds: 5, sentences: rows.length, model: points.balanced, baseline: basePoints.balanced, nested: result.nested },
     baseline: { C: result.baseline.C, grid: result.baseline.grid, operatingPoints: basePoints },
@@ -216,6 +262,7 @@ async function main() {
     newestDebates: { n: newRows.length, model: newestModel, baseline: newestBase, note: "fit on train.csv's oldest 80% by id, scored on its newest 20%" },
     devFingerprint: { n: dev.length, meanScore: round(devScores.reduce((a, b) => a + b, 0) / dev.length, 6), aboveBalanced: devScores.filter((s) => s >= points.balanced.threshold).length },
     nonZeroWeights: nonZero,
+    parity,
   };
   model.attribution = ATTRIBUTION;
   const text = `${JSON.stringify(model)}\n`;
@@ -228,7 +275,7 @@ async function main() {
   console.log(`\n5-fold stratified CV over ${rows.length} sentences, pooled out-of-fold scores (P / R / F1 in %):`);
   console.log(row('shipped model, balanced', points.balanced));
   console.log(row('baseline TF-IDF LR, its best F1', basePoints.balanced));
-  console.log(`  F1 gain over the baseline: ${gain >= 0 ? '+' : ''}${gain.toFixed(4)}`);
+  console.log(`  F1 gain over the baseline: ${signed(gain)} (95% paired bootstrap over sentences: ${signed(cvInterval[0])} to ${signed(cvInterval[1])})`);
   const nm = result.nested.model;
   const nb = result.nested.baseline;
   console.log(`nested (every choice for fold k made on the other folds; float scores): model P ${pct(nm.precision)} R ${pct(nm.recall)} F1 ${pct(nm.f1)}; baseline P ${pct(nb.precision)} R ${pct(nb.recall)} F1 ${pct(nb.f1)}`);
@@ -236,8 +283,27 @@ async function main() {
   console.log(row(`fewer (precision >= ${MIN_PRECISION})`, points.fewer));
   console.log(row('balanced (best F1)', points.balanced));
   console.log(row(`more (recall >= ${MIN_RECALL})`, points.more));
-  console.log(`\nnewest 20% of train.csv debates (n=${newRows.length}), fit on the oldest 80%: model F1 ${pct(newestModel.f1)}, baseline F1 ${pct(newestBase.f1)}`);
+  console.log('operating points of the baseline (cross-validated):');
+  console.log(row(`fewer (precision >= ${MIN_PRECISION})`, basePoints.fewer));
+  console.log(row('balanced (best F1)', basePoints.balanced));
+  console.log(row(`more (recall >= ${MIN_RECALL})`, basePoints.more));
+  const newestGain = newestModel.f1 - newestBase.f1;
+  console.log(`\ntime-ordered: newest 20% of train.csv debates (n=${newRows.length}), both fitted on the oldest 80%, each at its CV balanced threshold:`);
+  console.log(row('shipped model', newestModel));
+  console.log(row('baseline TF-IDF LR', newestBase));
+  console.log(`  F1 gain over the baseline: ${signed(newestGain)} (95% paired bootstrap over sentences: ${signed(newestInterval[0])} to ${signed(newestInterval[1])})`);
+  if (result.alternatives) printAlternatives(result.alternatives);
   console.log(`model: ${nonZero} non-zero weights, ${Buffer.byteLength(text)} bytes -> ${path.relative(ROOT, MODEL_PATH)} (python ${result.seconds} s)`);
+}
+
+/** The candidates evaluated and not shipped (float scores, Python), next to nothing else: figures only. */
+function printAlternatives(alternatives) {
+  console.log('\nalternatives on the same folds (pooled OOF best F1 per C; nested F1; newest-debates F1 at the CV threshold):');
+  for (const [name, a] of Object.entries(alternatives)) {
+    const grid = a.grid ? Object.entries(a.grid).map(([c, f1]) => `C=${c} ${pct(f1)}`).join(', ') : `pooled ${pct(a.pooledBestF1)}`;
+    const newest = a.newest ? `; newest P ${pct(a.newest.precision)} R ${pct(a.newest.recall)} F1 ${pct(a.newest.f1)}` : '';
+    console.log(`  ${name.padEnd(8)} ${grid}; nested P ${pct(a.nested.precision)} R ${pct(a.nested.recall)} F1 ${pct(a.nested.f1)}${newest}`);
+  }
 }
 
 main().catch((err) => {

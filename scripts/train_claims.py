@@ -10,7 +10,10 @@ and writes back:
   final.weights.f64         the shipped model fitted on every row
   baseline.oof.f64          the baseline's out-of-fold decision values (chosen C)
   newest.{model,baseline}.f64  decision values on the newest 20% of train.csv from fits on the rest
-  result.json               grids, choices, biases, group weights and the nested estimates
+  parity.f64                the final model's float logits of the last parityRows rows (dev.csv)
+  result.json               grids, choices, biases, group weights, the nested estimates and, with
+                            --alternatives, the candidates that were not shipped
+                            (scripts/train_claims_alternatives.py)
 
 How the shipped model is chosen, all on out-of-fold (OOF) scores of the same 5 folds:
   1. each feature group gets its own logistic regression; its C is the grid value with the best
@@ -183,27 +186,27 @@ def main():
     log("baseline: " + ", ".join(f"C={e['C']} {e['oofBestF1']:.4f}" for e in base_grid))
 
     # 4. Nested estimate: every choice for fold k made on the other folds' OOF scores only.
-    def nested(candidates, combine):
+    def nested(combine):
         pred = np.zeros(n, dtype=bool)
         for k, (tr, te) in enumerate(splits):
-            z = combine(candidates, tr)
+            z = combine(tr)
             _, threshold = best_threshold_f1(y[tr], z[tr])
             pred[te] = z[te] >= threshold
         tp = float(np.sum(pred & (y == 1)))
         p, r = tp / max(1, pred.sum()), tp / max(1, y.sum())
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4)}
 
-    def model_combine(_, tr):
+    def model_combine(tr):
         picks = [max(grid[name], key=lambda e: (best_threshold_f1(y[tr], e["z"][tr])[0], -e["C"]))["z"] for name in names]
         s = np.column_stack(picks)
         b, b0 = stack_weights(s[tr], y[tr])
         return s @ b + b0
 
-    def baseline_combine(_, tr):
+    def baseline_combine(tr):
         c = max(BASELINE_C, key=lambda c: (best_threshold_f1(y[tr], base_z[c][tr])[0], -c))
         return base_z[c]
 
-    nested_model, nested_base = nested(None, model_combine), nested(None, baseline_combine)
+    nested_model, nested_base = nested(model_combine), nested(baseline_combine)
     log(f"nested F1: model {nested_model['f1']:.4f}, baseline {nested_base['f1']:.4f}")
 
     # 5. Newer debates: fit on train.csv's oldest 80 % (by id), score its newest 20 %.
@@ -222,6 +225,22 @@ def main():
     fit(a, y[old], base_c).decision_function(b).astype("<f8").tofile(os.path.join(work, "newest.baseline.f64"))
     log("newest-debates fits done")
 
+    alternatives = None
+    if "--alternatives" in sys.argv[2:]:
+        import train_claims_alternatives
+
+        def point(yy, z, threshold):
+            pred = z >= threshold
+            tp = float(np.sum(pred & (yy == 1)))
+            p, r = tp / max(1, pred.sum()), tp / max(1, yy.sum())
+            return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+        alternatives = train_claims_alternatives.evaluate({
+            "y": y, "splits": splits, "matrices": matrices, "fit": fit, "best_threshold_f1": best_threshold_f1,
+            "nested": nested, "old": old, "new": new, "log": log, "point": point,
+            "model_oof": scores @ beta + beta0, "baseline_oof": base_z[base_c],
+        })
+
     # 6. The shipped model: every group model refitted on all rows, weighted by beta.
     final = np.zeros(dim)
     bias = beta0
@@ -233,12 +252,20 @@ def main():
         final[used] += beta[g] * m.coef_[0]
         bias += beta[g] * float(m.intercept_[0])
     final.astype("<f8").tofile(os.path.join(work, "final.weights.f64"))
+    # Parity: the float logits of the last rows (dev.csv) under the final weights, for the unit
+    # test that checks the TypeScript scorer (decoding, quantisation, repeated buckets) against them.
+    tail = np.arange(n - meta["parityRows"], n)
+    picked = np.isin(rows, tail)
+    x_tail = csr_matrix((values[picked], (rows[picked] - tail[0], indices[picked])), shape=(len(tail), dim))
+    x_tail.sum_duplicates()
+    (x_tail @ final + bias).astype("<f8").tofile(os.path.join(work, "parity.f64"))
     json.dump({
         "bias": bias,
         "groups": {name: {"C": chosen[name], "weight": round(float(beta[g]), 4), "grid": [{"C": e["C"], "oofBestF1": e["oofBestF1"]} for e in grid[name]]} for g, name in enumerate(names)},
         "stackBias": beta0,
         "baseline": {"C": base_c, "grid": base_grid},
         "nested": {"model": nested_model, "baseline": nested_base},
+        "alternatives": alternatives,
         "seconds": round(time.time() - started),
     }, open(os.path.join(work, "result.json"), "w"))
     log("final model fitted")

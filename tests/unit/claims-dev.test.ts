@@ -20,6 +20,21 @@ if (!available) console.warn(`claims-dev: skipped, ${devPath} not found (set FAC
     expect(Math.abs(scores.reduce((a, b) => a + b, 0) / rows.length - fingerprint.meanScore)).toBeLessThan(1e-4);
     expect(scores.filter((s) => s >= SENSITIVITY_THRESHOLDS.balanced).length).toBe(fingerprint.aboveBalanced);
   });
+
+  test("the TypeScript scorer gives the trainer's float logits (Python) up to 16-bit quantisation", () => {
+    const rows = parseClaimsCsv(fs.readFileSync(devPath, 'utf8'));
+    const { parity } = model.metrics;
+    expect(parity.length).toBeGreaterThanOrEqual(20);
+    // The rows spread over dev.csv, so they cover short and long, low and high scores.
+    expect(Math.min(...parity.map((p) => p.logit))).toBeLessThan(-1);
+    expect(Math.max(...parity.map((p) => p.logit))).toBeGreaterThan(1);
+    for (const { devRow, logit } of parity) {
+      const { score } = scoreSentence(rows[devRow]?.text ?? '');
+      // Rounding each weight to 16 bits moves a logit by far less than this; a mismatch in
+      // features, repeated buckets, bias or decoding moves it by much more.
+      expect(Math.abs(Math.log(score / (1 - score)) - logit)).toBeLessThan(0.005);
+    }
+  });
 });
 
 describe('operating points in the model file', () => {
