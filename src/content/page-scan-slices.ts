@@ -3,10 +3,10 @@
  * the article and its text index, sentences are segmented a run of blocks at a time and scored a
  * batch at a time, yielding to the page between slices. Gives the same scan as `scanPage`.
  */
-import { findArticle } from '../core/article/find-article';
+import { findArticleSteps } from '../core/article/find-article';
 import { scoreSpan, type ScoredSentence } from '../core/claims/detect';
 import { segmentSentences, type Span } from '../core/text/segment';
-import { buildTextIndex, type TextIndex } from '../core/text/text-index';
+import { textIndexSteps, type TextIndex } from '../core/text/text-index';
 import { canonicalKey } from '../core/url';
 import { yieldToPage } from './highlight-slices';
 import { planScan, type PageScan } from './page-scan';
@@ -39,16 +39,29 @@ export function* segmentInChunks(text: string, blockBreaks: readonly number[], c
   }
 }
 
+/** Runs a resumable computation to its end, yielding to the page once a slice has used `budgetMs`. */
+export async function runInSlices<T>(steps: Generator<void, T>, yieldBetween: () => Promise<void>, budgetMs: number): Promise<T> {
+  let began = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - began >= budgetMs) {
+      await yieldBetween();
+      began = performance.now();
+    }
+  }
+}
+
 /** Scans the page like `scanPage`, yielding to the page between slices of about `budgetMs`. */
 export async function scanPageInSlices(doc: Document, url: string, yieldBetween: () => Promise<void> = yieldToPage, budgetMs = 8): Promise<PageScan> {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const key = canonicalKey(url, canonical);
-  // Finding the article is one pass over the live page, and the text index one walk of the
-  // article: each is one task of its own.
-  const article = findArticle(doc);
+  // Finding the article (one pass over the live page) and its text index (one walk of the
+  // article) pause every few hundred nodes, so a huge page is walked in many short tasks.
+  const article = await runInSlices(findArticleSteps(doc), yieldBetween, budgetMs);
   if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
   await yieldBetween();
-  const index: TextIndex = buildTextIndex(article.root);
+  const index: TextIndex = await runInSlices(textIndexSteps(article.root), yieldBetween, budgetMs);
   const title = doc.title || article.title;
   const { language, notice, model } = planScan(doc, url, article, index);
   // Not an article, or a language without a claim model: the article stays for claims added by hand.

@@ -35,6 +35,21 @@ export function isSkippedElement(element: Element): boolean {
 
 /** Walks the root once and builds its body text. */
 export function buildTextIndex(root: Element): TextIndex {
+  const steps = textIndexSteps(root);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes walked between two pauses of `textIndexSteps`. */
+const NODES_PER_STEP = 512;
+
+/**
+ * `buildTextIndex` as a resumable computation: it pauses (yields) every few hundred nodes, so a
+ * huge article can be indexed in short tasks; run to its end it gives the same index.
+ */
+export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   const doc = root.ownerDocument;
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -49,7 +64,9 @@ export function buildTextIndex(root: Element): TextIndex {
     acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element) ? 2 : 1),
   });
   let lastBlock: Element | null = null;
+  let walked = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++walked % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 1) {
       if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) addBreak();
       continue;
