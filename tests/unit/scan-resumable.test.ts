@@ -3,7 +3,8 @@
 // in short tasks: run in slices (a pause at every step) they must give exactly the one-pass scan,
 // on the corpus pages and on a big synthetic page with the markup the body walk cares about.
 import { scanPage } from '../../src/content/page-scan';
-import { runInSlices, scanPageInSlices } from '../../src/content/page-scan-slices';
+import type { PageScan } from '../../src/content/page-scan';
+import { NEAR_FIRST_CHARS, runInSlices, scanPageInSlices } from '../../src/content/page-scan-slices';
 import { findArticle, findArticleSteps } from '../../src/core/article/find-article';
 import { buildTextIndex, textIndexSteps } from '../../src/core/text/text-index';
 import { corpusPage, corpusPages, extractionPages } from '../support/corpus';
@@ -71,6 +72,31 @@ describe('the article search and text index in slices', () => {
 
   test('a big synthetic page: the sliced scan scores the same sentences', async () => {
     await expectSameScan(bigPage(600));
+  });
+
+  test('a huge body scores the sentences near the reader first, named and scored as in the whole scan, then all of them', async () => {
+    document.documentElement.innerHTML = bigPage(2500);
+    const whole = scanPage(document, URL);
+    expect(whole.text.length).toBeGreaterThan(NEAR_FIRST_CHARS);
+    const near = { start: Math.floor(whole.text.length / 2), end: Math.floor(whole.text.length / 2) + 20_000 };
+    let partial: PageScan | null = null;
+    let scoredWhenReady = -1;
+    const sliced = await scanPageInSlices(document, URL, pause, 0, {
+      range: () => near,
+      ready: (scan) => {
+        partial = scan;
+        scoredWhenReady = scan.sentences.length;
+      },
+    });
+    expect(sliced.sentences).toEqual(whole.sentences);
+    const got = partial as PageScan | null;
+    expect(got).not.toBeNull();
+    // Only sentences reaching into the range were scored first, and each is the whole scan's sentence (ids count repeats before it).
+    const expected = whole.sentences.filter((sentence) => sentence.end > near.start && sentence.start < near.end);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(scoredWhenReady).toBe(expected.length);
+    expect(got?.sentences).toEqual(expected);
+    expect(expected.some((sentence) => /-\d+$/.test(sentence.id))).toBe(true);
   });
 
   test('markup nested deeper than the walk goes is left out the same way, without exhausting the stack', async () => {

@@ -1,6 +1,7 @@
 import { AUTHOR, BLOCK_TAGS, BYLINE_WORD, CONTENT_WORD, DELETED_TAGS, HIDDEN, PHRASING_TAGS, SHARE_WORD, SKIPPED_TAGS, UNLIKELY_WORD, VIDEO_HOSTS, attributeVerdict, classWeight, wordFlags } from './clutter';
 import { addChild, newFrame, type Frame } from './frame';
 import { settleFrame } from './clean';
+import { runToEnd } from '../steps';
 
 /** Which of Readability's sieve steps are on (it retries with fewer when it finds too little). */
 export interface ScanOptions {
@@ -58,14 +59,6 @@ interface InlineExit {
  */
 export function scanBody(body: Element, options: ScanOptions): Scan {
   return runToEnd(scanBodySteps(body, options));
-}
-
-/** Runs a resumable computation to its end in one go. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { collectArticleText, holderOf, lowestCommonAncestor } from './article-text';
 import { BlockKinds, type BlockKind } from './block-kind';
-import { runToEnd, scanBodySteps, type ScanOptions } from './block-scan';
+import { scanBodySteps, type ScanOptions } from './block-scan';
+import { runToEnd } from '../steps';
 import { chooseContainers } from './candidate-score';
 import { articleTitle } from './title';
 
@@ -67,7 +68,10 @@ export function* findArticleSteps(doc: Document): Generator<void, ArticleBody | 
   let best: { holders: Set<Element>; length: number; excluded: Set<Element> } | null = null;
   for (const options of SIEVE) {
     const scan = yield* scanBodySteps(body, options);
-    const text = collectArticleText(chooseContainers(scan));
+    yield;
+    const choice = chooseContainers(scan);
+    yield;
+    const text = collectArticleText(choice);
     if (!best || text.length > best.length) best = { ...text, excluded: scan.excluded };
     if (text.length >= ENOUGH) break;
   }

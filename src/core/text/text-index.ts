@@ -4,6 +4,8 @@
  * (no layout), so the content script and the command line (jsdom) produce identical text.
  */
 
+import { runToEnd } from '../steps';
+
 /** Elements whose text never counts: code, hidden content, form fields, a stray <title> in the body (mark.js never reads it) and Factmark's own UI. */
 export const SKIPPED_SELECTORS = ['script', 'style', 'noscript', 'template', 'title', 'textarea', 'select', 'svg', '[hidden]', '[aria-hidden="true"]', '[data-factmark-ui]'];
 
@@ -35,11 +37,7 @@ export function isSkippedElement(element: Element): boolean {
 
 /** Walks the root once and builds its body text. */
 export function buildTextIndex(root: Element): TextIndex {
-  const steps = textIndexSteps(root);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(textIndexSteps(root));
 }
 
 /** Nodes walked between two pauses of `textIndexSteps`. */
