@@ -204,7 +204,10 @@ export class PageController {
       if (epoch !== this.scanEpoch) return this.state ?? { key: fresh.key, url: fresh.url, title: fresh.title, status: 'no-article', claims: [] };
       this.scan = fresh;
     }
+    // Each read of a huge page's text (megabytes) gets a task of its own.
+    await yieldToPage();
     this.scannedLength = document.body?.textContent?.length ?? 0;
+    await yieldToPage();
     const scan = this.scan;
     const article = scan.article;
     this.scannedRootLength = article?.root.textContent?.length ?? 0;
@@ -216,8 +219,12 @@ export class PageController {
       return this.state;
     }
     const [record] = await Promise.all([requestBackground('page.get', { key: scan.key }), this.known.collect(scan.key, settings)]);
-    const claims = this.known.apply(scan.key, scan.sentences, withStrengths(mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record), scan.sentences.length, STRONG_FLOOR));
     // A huge article has tens of thousands of claims: each pass over them gets a task of its own.
+    const merged = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    await yieldToPage();
+    const ranked = withStrengths(merged, scan.sentences.length, STRONG_FLOOR);
+    await yieldToPage();
+    const claims = this.known.apply(scan.key, scan.sentences, ranked);
     await yieldToPage();
     const layout = drawnLayout(claims, settings.highlightStyle);
     await yieldToPage();
