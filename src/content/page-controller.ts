@@ -198,7 +198,7 @@ export class PageController {
       // On a huge page the sentences near the reader are scored first and drawn at once.
       const fresh = await scanPageInSlices(document, location.href, yieldToPage, 8, {
         range: (index) => nearViewportRange(index),
-        ready: (partial) => void this.drawPreview(partial, settings, epoch, signal),
+        ready: (partial) => void this.drawPreview(partial, settings, epoch, signal).catch((error: unknown) => console.warn(`Factmark: drawing the claims near the reader first failed; they are drawn with the rest. ${error instanceof Error ? error.message : String(error)}`)),
       });
       // The page changed during the scan: the render that change asked for scans again.
       if (epoch !== this.scanEpoch) return this.state ?? { key: fresh.key, url: fresh.url, title: fresh.title, status: 'no-article', claims: [] };
