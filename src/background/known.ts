@@ -5,7 +5,7 @@
  * when the stored reviews or verdicts change) serves every tab, pages keep their main thread,
  * and only the few sentences that match travel back.
  */
-import { KnownMatcher, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
+import { KnownMatcher, MAX_MATCH_QUERIES, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeReviews } from '../core/known/known-store';
 import { compactReview, parseStoredReview, reviewId, type KnownReview } from '../core/known/review';
 import type { PageRecord } from '../core/model/annotation';
@@ -64,7 +64,7 @@ function currentMatcher(): Promise<KnownMatcher> {
 export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]): Promise<Record<string, KnownMatch[]>> {
   const [index, settings] = await Promise.all([currentMatcher(), getSettings()]);
   if (index.size === 0) return {};
-  return index.match(queries.slice(0, 5_000), settings.knownThreshold, pageKey);
+  return index.match(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey);
 }
 
 /** Stores reviews read on a page, merged by id, in the write queue. */

@@ -4,6 +4,7 @@
  * walks and re-offsets the full node list; marking each paragraph's ranges inside that paragraph
  * alone makes the whole pass roughly linear, and gives natural points to pause between groups.
  */
+import { runToEnd } from '../core/steps';
 import { nodeIndexAt, type TextIndex } from '../core/text/text-index';
 
 /** A range of body text, as mark.js takes it. */
@@ -47,10 +48,20 @@ const MARKJS_UNREAD = new Set(['title', 'head', 'html']);
  * such text is listed in `unread`, and `localRange` steps over it.
  */
 export function groupRanges<R extends TextRange>(index: TextIndex, ranges: readonly R[]): Array<RangeGroup<R>> {
+  return runToEnd(groupRangesSteps(index, ranges));
+}
+
+/** Ranges grouped between two pauses of `groupRangesSteps`. */
+const RANGES_PER_STEP = 256;
+
+/** `groupRanges` as a resumable computation, pausing every few hundred ranges (a 10 MB article has over 50,000). */
+export function* groupRangesSteps<R extends TextRange>(index: TextIndex, ranges: readonly R[]): Generator<void, Array<RangeGroup<R>>> {
   const { nodes, text, root } = index;
   const unread = nodes.flatMap((node, i) => (MARKJS_UNREAD.has(node.parentElement?.localName ?? '') ? [{ start: index.starts[i] ?? 0, length: node.data.length }] : []));
   const groups = new Map<Element, RangeGroup<R>>();
+  let grouped = 0;
   for (const range of ranges) {
+    if (++grouped % RANGES_PER_STEP === 0) yield;
     // mark.js clips a range to its text and ignores one that starts past the end; clipping
     // here too keeps each range inside its container, where the text is shorter.
     const end = Math.min(range.start + range.length, text.length);

@@ -58,6 +58,19 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Runs a resumable computation to its end, yielding to the page once a slice has used `budgetMs`. */
+export async function runInSlices<T>(steps: Generator<void, T>, yieldBetween: () => Promise<void>, budgetMs: number): Promise<T> {
+  let began = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - began >= budgetMs) {
+      await yieldBetween();
+      began = performance.now();
+    }
+  }
+}
+
 /**
  * Draws the same highlights as `highlightClaims`, in slices of about `budgetMs`. The optional
  * clear comes first, then the plan (text index, groups, offsets), made in one slice before any

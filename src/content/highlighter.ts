@@ -2,8 +2,9 @@ import Mark from 'mark.js';
 import { HIGHLIGHT_ATTRIBUTE } from '../core/article/find-article';
 import type { ClaimView } from '../core/model/page-state';
 import type { HighlightStyle } from '../core/model/settings';
-import { buildTextIndex, SKIPPED_SELECTORS, type TextIndex } from '../core/text/text-index';
-import { groupRanges, localRange, type RangeGroup } from './highlight-groups';
+import { runToEnd } from '../core/steps';
+import { SKIPPED_SELECTORS, textIndexSteps, type TextIndex } from '../core/text/text-index';
+import { groupRangesSteps, localRange, type RangeGroup } from './highlight-groups';
 import { adoptMark, isOwnMark, ownMarksUnder } from './own-marks';
 
 /** Attribute of every highlight element giving its strength: `strong` (top claims) or `light`. */
@@ -62,8 +63,17 @@ export function clearHighlights(root: Element): void {
  * otherwise: on a 10 MB article that walk alone is most of a second).
  */
 export function planHighlights(root: Element, claims: readonly ClaimView[], index?: TextIndex): Array<RangeGroup<MarkRange>> {
+  return runToEnd(planHighlightsSteps(root, claims, index));
+}
+
+/** `planHighlights` as a resumable computation (see core/steps.ts), for drawing a huge article in short tasks. */
+export function* planHighlightsSteps(root: Element, claims: readonly ClaimView[], index?: TextIndex): Generator<void, Array<RangeGroup<MarkRange>>> {
   const ranges = withoutOverlaps(claims.filter((claim) => claim.anchored));
-  return ranges.length === 0 ? [] : groupRanges(index ?? buildTextIndex(root), ranges);
+  if (ranges.length === 0) return [];
+  yield;
+  const text = index ?? (yield* textIndexSteps(root));
+  yield;
+  return yield* groupRangesSteps(text, ranges);
 }
 
 /**

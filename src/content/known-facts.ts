@@ -6,7 +6,7 @@
  */
 import type { ScoredSentence } from '../core/claims/detect';
 import { captionFlag } from '../core/claims/merge';
-import type { KnownMatch, MatchQuery } from '../core/known/known-matches';
+import { MAX_MATCH_QUERIES, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { mentionsClaimReview, readPageReviews } from '../core/known/page-reviews';
 import type { ClaimView, FactCheckReport } from '../core/model/page-state';
 import type { Settings } from '../core/model/settings';
@@ -70,9 +70,13 @@ export class KnownFacts {
    * background and returns the list as it is; `onMatches` fires when they arrive.
    */
   apply(pageKey: string, sentences: readonly ScoredSentence[], claims: ClaimView[]): ClaimView[] {
-    const queries: MatchQuery[] = sentences.map((sentence) => ({ id: sentence.id, text: sentence.text }));
-    const sentenceIds = new Set(queries.map((query) => query.id));
-    for (const claim of claims) if (claim.anchored && !sentenceIds.has(claim.id)) queries.push({ id: claim.id, text: claim.text });
+    // Only the first MAX_MATCH_QUERIES are matched (see the background): a huge page builds no more.
+    const queries: MatchQuery[] = sentences.slice(0, MAX_MATCH_QUERIES).map((sentence) => ({ id: sentence.id, text: sentence.text }));
+    if (queries.length < MAX_MATCH_QUERIES) {
+      const sentenceIds = new Set(queries.map((query) => query.id));
+      for (const claim of claims) if (claim.anchored && !sentenceIds.has(claim.id)) queries.push({ id: claim.id, text: claim.text });
+    }
+    queries.length = Math.min(queries.length, MAX_MATCH_QUERIES);
     const signature = `${pageKey}\u0000${queries.map((query) => query.id).join(',')}`;
     if (this.state.signature !== signature || this.state.matches === null) {
       void this.ask(signature, pageKey, queries);

@@ -9,8 +9,8 @@ import type { ClaimView } from '../core/model/page-state';
 import type { HighlightStyle } from '../core/model/settings';
 import type { TextIndex } from '../core/text/text-index';
 import type { RangeGroup } from './highlight-groups';
-import { clearHighlights, hasHighlights, highlightOptions, markGroup, planHighlights, type MarkRange } from './highlighter';
-import { yieldToPage, type SliceOutcome } from './highlight-slices';
+import { clearHighlights, hasHighlights, highlightOptions, markGroup, planHighlightsSteps, type MarkRange } from './highlighter';
+import { runInSlices, yieldToPage, type SliceOutcome } from './highlight-slices';
 
 /** How far beyond the viewport (in viewport heights, above and below) groups count as near: an ordinary article is drawn whole. */
 const NEAR_SCREENS = 10;
@@ -29,6 +29,12 @@ export interface LazyOptions {
   yieldBetween?: () => Promise<void>;
   /** The root's text index from the scan, used when the root still has exactly the text it indexed and no highlights. */
   index?: TextIndex;
+  /**
+   * An earlier drawing of the same scan (the near-viewport claims of a huge page, drawn before
+   * the rest was scored), stopped: its groups drawn exactly as this drawing would draw them are
+   * kept, the others cleared. Only the scan's own marks may have changed the page since `index`.
+   */
+  carry?: LazyDrawing;
 }
 
 /** A drawing in progress: the near groups first (`initial`), the others on demand. */
@@ -41,6 +47,8 @@ export interface LazyDrawing {
   update(claims: readonly ClaimView[]): void;
   /** How many groups have been drawn. */
   drawnGroups(): number;
+  /** What each drawn group shows (its container and a signature of its ranges), for a later drawing to keep. */
+  drawnSignatures(): Map<Element, string>;
   /** Stops lazy drawing (a newer render, or the highlights were cleared). */
   stop(): void;
 }
@@ -61,12 +69,27 @@ function indexStillHolds(index: TextIndex): boolean {
   return length === index.text.length;
 }
 
+/** True when every indexed Text node is still in the document (marks split them, never detach them). */
+function indexNodesConnected(index: TextIndex): boolean {
+  return index.nodes.every((node) => node.isConnected);
+}
+
+/** What a group shows: its ranges with each claim's id and colouring, in the style drawn. */
+function signatureOf(group: RangeGroup<MarkRange>, style: HighlightStyle, current: (claim: ClaimView) => ClaimView): string {
+  return `${style}|${group.ranges.map((range) => {
+    const claim = current(range.claim);
+    return `${range.start}+${range.length}:${claim.id}:${claim.annotation?.verdict ?? ''}:${claim.strength ?? ''}:${claim.known?.length ? (claim.known[0]?.verdict ?? 'unrated') : ''}`;
+  }).join(',')}`;
+}
+
 /** Starts drawing `claims` under `root` near the viewport first; see LazyDrawing. */
 export function drawLazily(root: Element, claims: readonly ClaimView[], style: HighlightStyle, options: LazyOptions = {}): LazyDrawing {
   const { budgetMs = 8, signal, runSlice = (slice) => slice(), clearFirst = false, yieldBetween = yieldToPage } = options;
   // Claims by id, replaced on update: groups drawn later show the newest verdicts.
   const latest = new Map(claims.map((claim) => [claim.id, claim]));
-  const markOptions = highlightOptions(style, (claim) => latest.get(claim.id) ?? claim);
+  const current = (claim: ClaimView): ClaimView => latest.get(claim.id) ?? claim;
+  const markOptions = highlightOptions(style, current);
+  const signatures = new Map<Element, string>();
   let steps: Step[] = [];
   const byContainer = new Map<Element, Step>();
   const queue: Step[] = [];
@@ -98,6 +121,7 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
     markGroup(step.group, markOptions);
     step.drawn = true;
     drawnCount++;
+    signatures.set(container, signatureOf(step.group, style, current));
     observer?.unobserve(container);
   };
 
@@ -129,17 +153,46 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
   };
   signal?.addEventListener('abort', stop, { once: true });
 
+  /** Keeps the carried groups drawn exactly as planned here; clears the others (and any they hold) to be drawn anew. */
+  const keepCarried = (carried: Map<Element, string>): void => {
+    const kept: Step[] = [];
+    for (const step of steps) {
+      if (!carried.has(step.group.container) || carried.get(step.group.container) !== signatureOf(step.group, style, current)) continue;
+      carried.delete(step.group.container);
+      kept.push(step);
+    }
+    runSlice(() => {
+      for (const container of carried.keys()) if (container.isConnected) clearHighlights(container);
+      for (const step of kept) {
+        // A cleared container around a kept one took its marks too: that group is drawn again.
+        if (!hasHighlights(step.group.container)) continue;
+        step.drawn = true;
+        drawnCount++;
+        signatures.set(step.group.container, signatureOf(step.group, style, current));
+      }
+    });
+  };
+
   const initial = (async (): Promise<SliceOutcome> => {
     // Clearing and planning read the whole root: one slice each.
     // The scan's index still holds when nothing was drawn since (drawing splits Text nodes) and
     // every indexed node is still in place with its text.
-    const reusable = options.index && !hasHighlights(root) && options.index.root === root && indexStillHolds(options.index) ? options.index : undefined;
-    if (clearFirst && !reusable) runSlice(() => clearHighlights(root));
+    // After an earlier drawing of the same scan, the index still holds while its nodes are all in
+    // place: marks split Text nodes but never change the text under an element.
+    const carried = options.carry?.drawnSignatures() ?? new Map<Element, string>();
+    const index = options.index && options.index.root === root ? options.index : undefined;
+    const reusable = index && (carried.size > 0 ? indexNodesConnected(index) : !hasHighlights(root) && indexStillHolds(index)) ? index : undefined;
+    if (!reusable) carried.clear();
+    if (clearFirst && (!reusable || (carried.size === 0 && hasHighlights(root)))) runSlice(() => clearHighlights(root));
     if (signal?.aborted) return 'cancelled';
     await yieldBetween();
     if (signal?.aborted) return 'cancelled';
-    steps = planHighlights(root, [...latest.values()], reusable).map((group) => ({ group, textLength: group.container.textContent?.length ?? 0, drawn: false }));
+    // Planning pauses every few hundred ranges: a 10 MB article has over 50,000 of them.
+    const groups = await runInSlices(planHighlightsSteps(root, [...latest.values()], reusable), yieldBetween, budgetMs);
+    if (signal?.aborted) return 'cancelled';
+    steps = groups.map((group) => ({ group, textLength: group.container.textContent?.length ?? 0, drawn: false }));
     for (const step of steps) byContainer.set(step.group.container, step);
+    if (carried.size > 0) keepCarried(carried);
     // Which groups are near the viewport: layout is read while nothing is written, in slices.
     const height = Math.max(1, window.innerHeight);
     const near: Array<{ step: Step; distance: number }> = [];
@@ -177,6 +230,7 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
       for (const claim of claims) latest.set(claim.id, claim);
     },
     drawnGroups: () => drawnCount,
+    drawnSignatures: () => new Map(signatures),
     stop,
   };
 }

@@ -2,10 +2,13 @@ import { mergeClaims } from '../core/claims/merge';
 import { withStrengths } from '../core/claims/rank';
 import { SENSITIVITY_THRESHOLDS, STRONG_FLOOR } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
+import type { Settings } from '../core/model/settings';
 import { requestBackground } from '../platform/browser';
 import { claimIdOf, clearHighlights, hasHighlights, marksOf, recolourHighlights, revealHighlight } from './highlighter';
 import { KnownFacts } from './known-facts';
+import { yieldToPage } from './highlight-slices';
 import { drawLazily, type LazyDrawing } from './lazy-highlights';
+import { nearViewportRange } from './near-viewport';
 import type { PageScan } from './page-scan';
 import { scanPageInSlices } from './page-scan-slices';
 
@@ -59,6 +62,8 @@ export class PageController {
   private lazy: LazyDrawing | null = null;
   /** Bumped whenever the scan is dropped, so a sliced scan that finishes afterwards is not kept. */
   private scanEpoch = 0;
+  /** The text index whose near-viewport claims `lazy` shows before the whole scan is done (huge pages). */
+  private previewIndex: PageScan['index'] | null = null;
 
   constructor(private readonly mutate: <T>(change: () => T) => T) {}
 
@@ -118,6 +123,7 @@ export class PageController {
     if (root?.isConnected) this.mutate(() => clearHighlights(root));
     this.scan = null;
     this.scanEpoch++;
+    this.previewIndex = null;
     this.drawn = null;
     return this.render();
   }
@@ -189,12 +195,19 @@ export class PageController {
     if (!this.scan) {
       // Scanned in slices: the page keeps running meanwhile, and may change or navigate.
       const epoch = this.scanEpoch;
-      const fresh = await scanPageInSlices(document, location.href);
+      // On a huge page the sentences near the reader are scored first and drawn at once.
+      const fresh = await scanPageInSlices(document, location.href, yieldToPage, 8, {
+        range: (index) => nearViewportRange(index),
+        ready: (partial) => void this.drawPreview(partial, settings, epoch, signal).catch((error: unknown) => console.warn(`Factmark: drawing the claims near the reader first failed; they are drawn with the rest. ${error instanceof Error ? error.message : String(error)}`)),
+      });
       // The page changed during the scan: the render that change asked for scans again.
       if (epoch !== this.scanEpoch) return this.state ?? { key: fresh.key, url: fresh.url, title: fresh.title, status: 'no-article', claims: [] };
       this.scan = fresh;
     }
+    // Each read of a huge page's text (megabytes) gets a task of its own.
+    await yieldToPage();
     this.scannedLength = document.body?.textContent?.length ?? 0;
+    await yieldToPage();
     const scan = this.scan;
     const article = scan.article;
     this.scannedRootLength = article?.root.textContent?.length ?? 0;
@@ -206,8 +219,15 @@ export class PageController {
       return this.state;
     }
     const [record] = await Promise.all([requestBackground('page.get', { key: scan.key }), this.known.collect(scan.key, settings)]);
-    const claims = this.known.apply(scan.key, scan.sentences, withStrengths(mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record), scan.sentences.length, STRONG_FLOOR));
+    // A huge article has tens of thousands of claims: each pass over them gets a task of its own.
+    const merged = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
+    await yieldToPage();
+    const ranked = withStrengths(merged, scan.sentences.length, STRONG_FLOOR);
+    await yieldToPage();
+    const claims = this.known.apply(scan.key, scan.sentences, ranked);
+    await yieldToPage();
     const layout = drawnLayout(claims, settings.highlightStyle);
+    await yieldToPage();
     const factChecks = this.known.factChecks();
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}), ...(scan.notice ? { notice: scan.notice } : {}) };
     // Superseded while waiting for storage: leave the page as it is, the next render draws it.
@@ -219,14 +239,35 @@ export class PageController {
       return this.state;
     }
     this.drawn = null;
+    // The near claims drawn while the rest was scored stay where the whole scan draws the same.
+    const carry = this.lazy && scan.index && this.previewIndex === scan.index ? this.lazy : undefined;
+    this.previewIndex = null;
     this.lazy?.stop();
     // Resolves once the highlights near the viewport are drawn, so whoever awaits the render
     // (the popup) finds them; the rest follow as the reader scrolls or reveals a claim. Each
     // slice runs through `mutate`, with the page observer paused.
-    const lazy = drawLazily(article.root, claims, settings.highlightStyle, { clearFirst: true, signal, runSlice: (slice) => this.mutate(slice), index: scan.index });
+    const lazy = drawLazily(article.root, claims, settings.highlightStyle, { clearFirst: true, signal, runSlice: (slice) => this.mutate(slice), index: scan.index, carry });
     this.lazy = lazy;
     const outcome = await lazy.initial;
     if (outcome === 'done') this.drawn = layout;
     return this.state;
+  }
+
+  /**
+   * Draws the claims among the near-viewport sentences of a huge page while the rest is scored.
+   * Only annotations of those sentences join them (anchoring others would search the whole
+   * text); strengths are ranked among them alone. The whole scan's drawing keeps what matches.
+   */
+  private async drawPreview(partial: PageScan, settings: Settings, epoch: number, signal: AbortSignal): Promise<void> {
+    const article = partial.article;
+    if (!article || !partial.index || partial.sentences.length === 0) return;
+    const record = await requestBackground('page.get', { key: partial.key });
+    if (epoch !== this.scanEpoch || signal.aborted || this.scan) return;
+    const ids = new Set(partial.sentences.map((sentence) => sentence.id));
+    const near = record ? { ...record, annotations: Object.fromEntries(Object.entries(record.annotations).filter(([id]) => ids.has(id))) } : null;
+    const claims = withStrengths(mergeClaims(partial.text, partial.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], near), partial.sentences.length, STRONG_FLOOR);
+    this.lazy?.stop();
+    this.previewIndex = partial.index;
+    this.lazy = drawLazily(article.root, claims, settings.highlightStyle, { signal, runSlice: (slice) => this.mutate(slice), index: partial.index });
   }
 }

@@ -3,12 +3,14 @@
  * the article and its text index, sentences are segmented a run of blocks at a time and scored a
  * batch at a time, yielding to the page between slices. Gives the same scan as `scanPage`.
  */
-import { findArticle } from '../core/article/find-article';
-import { scoreSpan, type ScoredSentence } from '../core/claims/detect';
+import { findArticleSteps } from '../core/article/find-article';
+import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence } from '../core/claims/detect';
 import { segmentSentences, type Span } from '../core/text/segment';
-import { buildTextIndex, type TextIndex } from '../core/text/text-index';
+import { textIndexSteps, type TextIndex } from '../core/text/text-index';
 import { canonicalKey } from '../core/url';
-import { yieldToPage } from './highlight-slices';
+import { runInSlices, yieldToPage } from './highlight-slices';
+
+export { runInSlices };
 import { planScan, type PageScan } from './page-scan';
 
 /** Characters of body text segmented per slice, cut at block boundaries. */
@@ -39,32 +41,74 @@ export function* segmentInChunks(text: string, blockBreaks: readonly number[], c
   }
 }
 
-/** Scans the page like `scanPage`, yielding to the page between slices of about `budgetMs`. */
-export async function scanPageInSlices(doc: Document, url: string, yieldBetween: () => Promise<void> = yieldToPage, budgetMs = 8): Promise<PageScan> {
+/**
+ * Scoring the sentences near the reader first: worth it only on very large bodies (a long
+ * article of 50,000 characters is scored whole in well under a second of slices).
+ */
+export const NEAR_FIRST_CHARS = 200_000;
+
+/** How a sliced scan of a very large body scores the sentences near the reader first. */
+export interface NearFirst {
+  /** The body-text range to score first, read from the page's layout (null: none). */
+  range(index: TextIndex): { start: number; end: number } | null;
+  /** Receives the scan of the sentences in that range alone (ids and scores as in the whole scan), before the rest is scored. */
+  ready(partial: PageScan): void;
+}
+
+/**
+ * Scans the page like `scanPage`, yielding to the page between slices of about `budgetMs`. On a
+ * body over NEAR_FIRST_CHARS, `nearFirst` gets the sentences in its range first: every sentence
+ * up to the end of that range is still found and named in document order (ids count repeats),
+ * but only those in the range are scored before `ready` is called; the others follow.
+ */
+export async function scanPageInSlices(doc: Document, url: string, yieldBetween: () => Promise<void> = yieldToPage, budgetMs = 8, nearFirst?: NearFirst): Promise<PageScan> {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const key = canonicalKey(url, canonical);
-  // Finding the article is one pass over the live page, and the text index one walk of the
-  // article: each is one task of its own.
-  const article = findArticle(doc);
+  // Finding the article (one pass over the live page) and its text index (one walk of the
+  // article) pause every few hundred nodes, so a huge page is walked in many short tasks.
+  const article = await runInSlices(findArticleSteps(doc), yieldBetween, budgetMs);
   if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
   await yieldBetween();
-  const index: TextIndex = buildTextIndex(article.root);
+  const index: TextIndex = await runInSlices(textIndexSteps(article.root), yieldBetween, budgetMs);
+  await yieldBetween();
   const title = doc.title || article.title;
   const { language, notice, model } = planScan(doc, url, article, index);
+  await yieldBetween();
   // Not an article, or a language without a claim model: the article stays for claims added by hand.
   if (!model) return { key, url, title, article, text: index.text, sentences: [], language, notice, index };
-  const sentences: ScoredSentence[] = [];
+  const scanOf = (sentences: ScoredSentence[]): PageScan => ({ key, url, title, article, text: index.text, sentences, language, notice, index });
+  const near = nearFirst && index.text.length > NEAR_FIRST_CHARS ? nearFirst.range(index) : null;
+  let nearSent = near === null;
   const seen = new Map<string, number>();
+  const prepared: PreparedSentence[] = [];
+  const scored: Array<ScoredSentence | undefined> = [];
+  const sendNear = () => {
+    nearSent = true;
+    nearFirst?.ready(scanOf(scored.filter((sentence): sentence is ScoredSentence => sentence !== undefined)));
+  };
   let began = performance.now();
+  const pause = async () => {
+    if (performance.now() - began < budgetMs) return;
+    await yieldBetween();
+    began = performance.now();
+  };
   for (const spans of segmentInChunks(index.text, index.blockBreaks)) {
     for (const span of spans) {
-      if (performance.now() - began >= budgetMs) {
-        await yieldBetween();
-        began = performance.now();
-      }
-      const sentence = scoreSpan(index, span, article.isArticleText, seen, article.isCaption, model);
-      if (sentence) sentences.push(sentence);
+      await pause();
+      const sentence = prepareSpan(index, span, article.isArticleText, seen, article.isCaption);
+      if (!sentence) continue;
+      const at = prepared.push(sentence) - 1;
+      if (!nearSent && near && sentence.start >= near.end) sendNear();
+      // Before the near range is sent, sentences ahead of it are only named; they are scored below.
+      if (nearSent || (near && sentence.end > near.start)) scored[at] = scorePrepared(sentence, model);
     }
   }
-  return { key, url, title, article, text: index.text, sentences, language, notice, index };
+  if (!nearSent) sendNear();
+  for (let at = 0; at < prepared.length; at++) {
+    if (scored[at]) continue;
+    await pause();
+    scored[at] = scorePrepared(prepared[at] as PreparedSentence, model);
+  }
+  return scanOf(scored as ScoredSentence[]);
 }
+

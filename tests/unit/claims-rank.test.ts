@@ -45,6 +45,25 @@ describe('strength bands', () => {
     expect([...strengths.values()]).toEqual(['light', 'light']);
   });
 
+  test('ranks and strengths equal their definitions (sorting with compareByCheckWorthiness, ranking every scored claim) on random pages with ties', () => {
+    // The definition: ranked among all scored claims, strong when within the limit and at or over the floor.
+    const reference = (claims: RankableClaim[], sentences: number, floor: number) => {
+      const ranks = new Map([...claims].filter((c) => c.score !== null).sort(compareByCheckWorthiness).map((c, i) => [c.id, i + 1]));
+      expect(rankClaims(claims)).toEqual(ranks);
+      return new Map(claims.map((c) => [c.id, (ranks.get(c.id) ?? Infinity) <= topClaimLimit(sentences) && c.score !== null && c.score >= floor ? 'strong' : 'light']));
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let page = 0; page < 200; page++) {
+      const count = 1 + Math.floor(random() * 60);
+      // Scores on a coarse grid, so ties at and around the floor are common; some claims are the reader's own.
+      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, random() < 0.1 ? null : Math.round(random() * 20) / 20, Math.floor(random() * 1000)));
+      const sentences = count + Math.floor(random() * 100);
+      const floor = Math.round(random() * 20) / 20;
+      expect(claimStrengths(claims, sentences, floor)).toEqual(reference(claims, sentences, floor));
+    }
+  });
+
   test('the floor itself counts as strong; withStrengths keeps order and fields', () => {
     const out = withStrengths([view('x', 0.3, 0), view('y', 0.8, 9)], 20, 0.8);
     expect(out.map((c) => [c.id, c.strength, c.text])).toEqual([['x', 'light', 'x'], ['y', 'strong', 'y']]);

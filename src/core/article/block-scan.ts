@@ -1,6 +1,7 @@
 import { AUTHOR, BLOCK_TAGS, BYLINE_WORD, CONTENT_WORD, DELETED_TAGS, HIDDEN, PHRASING_TAGS, SHARE_WORD, SKIPPED_TAGS, UNLIKELY_WORD, VIDEO_HOSTS, attributeVerdict, classWeight, wordFlags } from './clutter';
 import { addChild, newFrame, type Frame } from './frame';
 import { settleFrame } from './clean';
+import { runToEnd } from '../steps';
 
 /** Which of Readability's sieve steps are on (it retries with fewer when it finds too little). */
 export interface ScanOptions {
@@ -22,26 +23,75 @@ const PARAGRAPH_MIN = 25;
 /** Deeper than this is no article markup but a pathological page; the walk stops to spare the stack. */
 const MAX_DEPTH = 400;
 
+/** Nodes visited between two pauses of `scanBodySteps` (a pause costs one generator yield). */
+const NODES_PER_STEP = 256;
+
+/** Where the walk stands inside one parent: the next child to visit and what the parent's visit left to do. */
+interface Cursor {
+  next: ChildNode | null;
+  frame: Frame;
+  link: number;
+  direct: boolean;
+  depth: number;
+  tableDepth: number;
+  /** What to do once every child is visited: settle a block frame, or take back a short removable inline. */
+  exit: BlockExit | InlineExit | null;
+}
+interface BlockExit {
+  kind: 'block';
+  element: Element;
+  parent: Frame;
+  direct: boolean;
+  byline: boolean;
+}
+interface InlineExit {
+  kind: 'inline';
+  element: Element;
+  byline: boolean;
+  children: number;
+  before: Pick<Frame, 'ownText' | 'ownLinks' | 'ownCommas' | 'runText' | 'runCommas' | 'label'>;
+}
+
 /**
  * Walks the live body once, depth first, reading only tag names, a few attributes and text.
  * Inline elements fold into the block around them; every other element gets a Frame whose
  * statistics are summed on the way back up, so no subtree is ever read twice.
  */
 export function scanBody(body: Element, options: ScanOptions): Scan {
+  return runToEnd(scanBodySteps(body, options));
+}
+
+/**
+ * The walk of `scanBody`, pausing (yielding) every few hundred nodes so a caller can spread a huge
+ * page over many short tasks. The walk keeps its own stack rather than recursing, so it can stop
+ * anywhere; run to its end it gives exactly `scanBody`'s result.
+ */
+export function* scanBodySteps(body: Element, options: ScanOptions): Generator<void, Scan> {
   const frames: Frame[] = [];
   const excluded = new Set<Element>();
   const root = newFrame(body, 'body', null, body.getAttribute('class') ?? '', 0, 0, false);
   frames.push(root);
+  const stack: Cursor[] = [{ next: body.firstChild, frame: root, link: 0, direct: true, depth: 0, tableDepth: -100, exit: null }];
+  let visited = 0;
 
-  function visitChildren(parent: Element, frame: Frame, link: number, direct: boolean, depth: number, tableDepth: number): void {
-    for (let node = parent.firstChild; node; node = node.nextSibling) {
-      const type = node.nodeType;
-      if (type === 3) addText(frame, (node as Text).data, link);
-      else if (type === 1) visitElement(node as Element, frame, link, direct, depth, tableDepth);
+  while (stack.length > 0) {
+    const cursor = stack[stack.length - 1] as Cursor;
+    const node = cursor.next;
+    if (!node) {
+      stack.pop();
+      if (cursor.exit) leave(cursor, cursor.exit);
+      continue;
     }
+    cursor.next = node.nextSibling;
+    if (++visited % NODES_PER_STEP === 0) yield;
+    const type = node.nodeType;
+    if (type === 3) addText(cursor.frame, (node as Text).data, cursor.link);
+    else if (type === 1) visitElement(node as Element, cursor);
   }
 
-  function visitElement(element: Element, frame: Frame, link: number, direct: boolean, depth: number, tableDepth: number): void {
+  /** Visits an element: leaves and dropped ones at once, others by pushing a cursor over their children. */
+  function visitElement(element: Element, at: Cursor): void {
+    const { frame, link, direct, depth, tableDepth } = at;
     const tag = element.localName;
     if (SKIPPED_TAGS.has(tag) || depth > MAX_DEPTH) {
       if (DELETED_TAGS.has(tag)) return;
@@ -83,8 +133,10 @@ export function scanBody(body: Element, options: ScanOptions): Scan {
     const byline = verdict === AUTHOR || (flags & BYLINE_WORD) !== 0;
     if (PHRASING_TAGS.has(tag)) {
       const inner = tag === 'a' ? linkWeight(element) : link;
-      if (!byline && !(flags & SHARE_WORD)) visitChildren(element, frame, inner, false, depth + 1, nearTable);
-      else visitRemovableInline(element, frame, inner, byline, depth, nearTable);
+      // An inline byline or share label is measured, then taken back out when short (see leave).
+      const removable = byline || (flags & SHARE_WORD) !== 0;
+      const exit: InlineExit | null = removable ? { kind: 'inline', element, byline, children: frame.children.length, before: { ownText: frame.ownText, ownLinks: frame.ownLinks, ownCommas: frame.ownCommas, runText: frame.runText, runCommas: frame.runCommas, label: frame.label } } : null;
+      stack.push({ next: element.firstChild, frame, link: inner, direct: false, depth: depth + 1, tableDepth: nearTable, exit });
       return;
     }
     // A block inside the frame ends the paragraph its inline text was forming.
@@ -92,32 +144,33 @@ export function scanBody(body: Element, options: ScanOptions): Scan {
     const weight = options.weightClasses ? classWeight(classFlags, idFlags) : 0;
     const child = newFrame(element, tag, frame, className, flags, weight, frame.inFigure || tag === 'figure');
     frames.push(child);
-    visitChildren(element, child, link, true, depth + 1, nearTable);
-    closeRun(child);
-    settleFrame(child, byline, options);
-    if (child.dropped) {
-      if (direct) frame.childCount--;
+    stack.push({ next: element.firstChild, frame: child, link, direct: true, depth: depth + 1, tableDepth: nearTable, exit: { kind: 'block', element, parent: frame, direct, byline } });
+  }
+
+  /** Finishes an element once its children are visited. */
+  function leave(cursor: Cursor, exit: BlockExit | InlineExit): void {
+    const frame = cursor.frame;
+    if (exit.kind === 'inline') {
+      const length = frame.ownText - exit.before.ownText;
+      if (length > 0 && length < (exit.byline ? 100 : 500) && frame.children.length === exit.children) {
+        Object.assign(frame, exit.before);
+        excluded.add(exit.element);
+      }
+      return;
+    }
+    const { element, parent, direct, byline } = exit;
+    closeRun(frame);
+    settleFrame(frame, byline, options);
+    if (frame.dropped) {
+      if (direct) parent.childCount--;
       excluded.add(element);
       return;
     }
-    if (BLOCK_TAGS.has(tag) || child.hasBlock) frame.hasBlock = true;
-    frame.children.push(child);
-    addChild(frame, child, child.removed);
+    if (BLOCK_TAGS.has(frame.tag) || frame.hasBlock) parent.hasBlock = true;
+    parent.children.push(frame);
+    addChild(parent, frame, frame.removed);
   }
 
-  /** An inline byline or share label: measured, then taken back out when short. */
-  function visitRemovableInline(element: Element, frame: Frame, link: number, byline: boolean, depth: number, tableDepth: number): void {
-    const before = { ownText: frame.ownText, ownLinks: frame.ownLinks, ownCommas: frame.ownCommas, runText: frame.runText, runCommas: frame.runCommas, label: frame.label };
-    const children = frame.children.length;
-    visitChildren(element, frame, link, false, depth + 1, tableDepth);
-    const length = frame.ownText - before.ownText;
-    if (length > 0 && length < (byline ? 100 : 500) && frame.children.length === children) {
-      Object.assign(frame, before);
-      excluded.add(element);
-    }
-  }
-
-  visitChildren(body, root, 0, true, 0, -100);
   closeRun(root);
   settleFrame(root, false, options);
   root.dropped = false;

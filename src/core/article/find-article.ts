@@ -1,6 +1,7 @@
 import { collectArticleText, holderOf, lowestCommonAncestor } from './article-text';
 import { BlockKinds, type BlockKind } from './block-kind';
-import { scanBody, type ScanOptions } from './block-scan';
+import { scanBodySteps, type ScanOptions } from './block-scan';
+import { runToEnd } from '../steps';
 import { chooseContainers } from './candidate-score';
 import { leadCaptionBlocks } from './lead-figure';
 import { articleTitle } from './title';
@@ -55,12 +56,23 @@ const MINIMUM = 140;
  * candidate-score.ts for the choice of containers, article-text.ts for what is kept.
  */
 export function findArticle(doc: Document): ArticleBody | null {
+  return runToEnd(findArticleSteps(doc));
+}
+
+/**
+ * `findArticle` as a resumable computation: it pauses (yields) every few hundred nodes of the
+ * page walk, so a huge page can be searched in short tasks; run to its end it gives the same body.
+ */
+export function* findArticleSteps(doc: Document): Generator<void, ArticleBody | null> {
   const body = doc.body;
   if (!body) return null;
   let best: { holders: Set<Element>; length: number; excluded: Set<Element> } | null = null;
   for (const options of SIEVE) {
-    const scan = scanBody(body, options);
-    const text = collectArticleText(chooseContainers(scan));
+    const scan = yield* scanBodySteps(body, options);
+    yield;
+    const choice = chooseContainers(scan);
+    yield;
+    const text = collectArticleText(choice);
     if (!best || text.length > best.length) best = { ...text, excluded: scan.excluded };
     if (text.length >= ENOUGH) break;
   }

@@ -28,7 +28,12 @@ export function normaliseForId(text: string): string {
 
 /** The stable id of a detected claim: a hash of its text, plus its occurrence when repeated. */
 export function claimId(text: string, occurrence: number): string {
-  return `c${shortHash(normaliseForId(text))}${occurrence > 0 ? `-${occurrence}` : ''}`;
+  return idOfKey(normaliseForId(text), occurrence);
+}
+
+/** `claimId` of an already normalised text. */
+function idOfKey(key: string, occurrence: number): string {
+  return `c${shortHash(key)}${occurrence > 0 ? `-${occurrence}` : ''}`;
 }
 
 /**
@@ -56,6 +61,19 @@ export type SentenceScore = (text: string) => { score: number; reasons: ReasonId
  * order). Lets a caller score in slices.
  */
 export function scoreSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence | null {
+  const sentence = prepareSpan(index, whole, isArticleText, seen, isCaption);
+  return sentence ? scorePrepared(sentence, score) : null;
+}
+
+/** A sentence found and named (id, text, selector) but not scored yet. */
+export type PreparedSentence = Omit<ScoredSentence, 'score' | 'reasons'>;
+
+/**
+ * The cheap half of `scoreSpan`: whether the span is a sentence of the article, and its id, text
+ * and selector. Ids count repeats in document order, so every span must be prepared in order;
+ * the scoring (`scorePrepared`), which costs most, may then run in any order.
+ */
+export function prepareSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false): PreparedSentence | null {
   const first = index.nodes[nodeIndexAt(index, whole.start)];
   const last = index.nodes[nodeIndexAt(index, whole.end - 1)];
   if (!first || !last || !isArticleText(first) || !isArticleText(last)) return null;
@@ -68,8 +86,13 @@ export function scoreSpan(index: TextIndex, whole: { start: number; end: number 
   const key = normaliseForId(text);
   const occurrence = seen.get(key) ?? 0;
   seen.set(key, occurrence + 1);
-  const scored = score(text);
-  return { id: claimId(text, occurrence), text, start: span.start, end: span.end, score: scored.score, reasons: scored.reasons, selector: selectorFor(index.text, span.start, span.end), caption };
+  return { id: idOfKey(key, occurrence), text, start: span.start, end: span.end, selector: selectorFor(index.text, span.start, span.end), caption };
+}
+
+/** A prepared sentence with its score: the same object `scoreSpan` gives. */
+export function scorePrepared(sentence: PreparedSentence, score: SentenceScore = scoreSentence): ScoredSentence {
+  const scored = score(sentence.text);
+  return { id: sentence.id, text: sentence.text, start: sentence.start, end: sentence.end, score: scored.score, reasons: scored.reasons, selector: sentence.selector, caption: sentence.caption };
 }
 
 /** A caption sentence's span up to its credit, trimmed; null when too little statement is left. */

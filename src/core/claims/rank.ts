@@ -37,10 +37,13 @@ export function compareByReadingOrder(a: RankableClaim, b: RankableClaim): numbe
 /** 1-based rank of every scored claim by check-worthiness (1 = most check-worthy); unscored claims get none. */
 export function rankClaims(claims: readonly RankableClaim[]): Map<string, number> {
   const ranks = new Map<string, number>();
-  [...claims]
-    .filter((claim) => claim.score !== null)
-    .sort(compareByCheckWorthiness)
-    .forEach((claim, i) => ranks.set(claim.id, i + 1));
+  const scored = claims.filter((claim) => claim.score !== null);
+  // compareByCheckWorthiness on plain numbers: the same stable order, a few times faster on 50,000 claims.
+  const scores = Float64Array.from(scored, (claim) => claim.score ?? 0);
+  const starts = Float64Array.from(scored, (claim) => claim.selector.position.start);
+  const order = scored.map((_, i) => i);
+  order.sort((a, b) => ((scores[a] as number) !== (scores[b] as number) ? (scores[b] as number) - (scores[a] as number) : (starts[a] as number) - (starts[b] as number)));
+  order.forEach((at, i) => ranks.set((scored[at] as RankableClaim).id, i + 1));
   return ranks;
 }
 
@@ -57,7 +60,9 @@ export function topClaimLimit(sentenceCount: number): number {
  */
 export function claimStrengths(claims: readonly RankableClaim[], sentenceCount: number, strongFloor: number): Map<string, ClaimStrength> {
   const limit = topClaimLimit(sentenceCount);
-  const ranks = rankClaims(claims);
+  // Claims under the floor are never strong and always rank after those over it, so only the
+  // latter are ranked: the same ranks for them, and a much shorter sort on a huge page.
+  const ranks = rankClaims(claims.filter((claim) => claim.score !== null && claim.score >= strongFloor));
   const strengths = new Map<string, ClaimStrength>();
   for (const claim of claims) {
     const rank = ranks.get(claim.id);

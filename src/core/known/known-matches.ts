@@ -38,6 +38,9 @@ export interface KnownEntry {
   pageKey?: string;
 }
 
+/** Sentences of one page matched per request; the rest of a huge page's are not sent (nor matched). */
+export const MAX_MATCH_QUERIES = 5_000;
+
 /** A sentence (or annotation) to match. */
 export interface MatchQuery {
   id: string;

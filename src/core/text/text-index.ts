@@ -4,6 +4,8 @@
  * (no layout), so the content script and the command line (jsdom) produce identical text.
  */
 
+import { runToEnd } from '../steps';
+
 /** Elements whose text never counts: code, hidden content, form fields, a stray <title> in the body (mark.js never reads it) and Factmark's own UI. */
 export const SKIPPED_SELECTORS = ['script', 'style', 'noscript', 'template', 'title', 'textarea', 'select', 'svg', '[hidden]', '[aria-hidden="true"]', '[data-factmark-ui]'];
 
@@ -35,6 +37,17 @@ export function isSkippedElement(element: Element): boolean {
 
 /** Walks the root once and builds its body text. */
 export function buildTextIndex(root: Element): TextIndex {
+  return runToEnd(textIndexSteps(root));
+}
+
+/** Nodes walked between two pauses of `textIndexSteps`. */
+const NODES_PER_STEP = 512;
+
+/**
+ * `buildTextIndex` as a resumable computation: it pauses (yields) every few hundred nodes, so a
+ * huge article can be indexed in short tasks; run to its end it gives the same index.
+ */
+export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   const doc = root.ownerDocument;
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -49,7 +62,9 @@ export function buildTextIndex(root: Element): TextIndex {
     acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element) ? 2 : 1),
   });
   let lastBlock: Element | null = null;
+  let walked = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++walked % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 1) {
       if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) addBreak();
       continue;
