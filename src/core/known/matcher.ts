@@ -5,8 +5,10 @@
  * score into a match probability, the figure the flag threshold applies to.
  */
 import { analyse, type Analysed } from './analyse';
-import { Bm25Index } from './bm25';
-import { FEATURE_NAMES, featureVector, sentenceSide } from './features';
+import { Bm25Index, type Bm25Data } from './bm25';
+import { FeatureScorer } from './claim-features';
+import { buildClaimTable, checkClaimTable, claimTableBytes, type ClaimTableData } from './claim-table';
+import { FEATURE_NAMES } from './features';
 import { GramTable } from './gram-table';
 import modelFile from './match-model.json';
 
@@ -55,28 +57,66 @@ function documentText(claim: MatchableClaim): string {
   return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
 }
 
+/** A built index as plain arrays (typed arrays and strings), to store and load without rebuilding. */
+export interface KnownIndexData {
+  /** Index format; a stored index of another format is rebuilt. */
+  format: number;
+  bm25: Bm25Data;
+  claims: ClaimTableData;
+  gramWeights: Float32Array;
+}
+
+/** The format `toData` writes. */
+export const KNOWN_INDEX_FORMAT = 1;
+
 /** An index over known claims that ranks them for sentences. Build once, query many times. */
 export class KnownClaimIndex {
   private readonly bm25: Bm25Index;
-  private readonly grams = new GramTable();
-  private readonly analysed: Analysed[];
+  private readonly grams: GramTable;
+  private readonly table: ClaimTableData;
+  private readonly scorer: FeatureScorer;
   private readonly scratch: Float64Array;
-  /** Gram norms of each claim with its headline. */
-  private readonly norms: Float32Array;
 
-  constructor(private readonly claims: readonly MatchableClaim[], private readonly model: MatchModel = MATCH_MODEL) {
+  /** Builds the index over claims (with their headlines); `data` loads a stored one instead. */
+  constructor(claims: readonly MatchableClaim[] | { data: KnownIndexData; size: number }, private readonly model: MatchModel = MATCH_MODEL) {
     if (model.features.join() !== FEATURE_NAMES.join()) throw new Error('The match model was trained on other features; run npm run train:match.');
-    this.analysed = claims.map((claim) => analyse(claim.claim));
-    this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(this.analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (this.analysed[i] as Analysed).terms)));
-    for (const claim of claims) this.grams.add(documentText(claim));
-    this.grams.freeze();
-    this.norms = Float32Array.from(claims, (claim) => this.grams.norm(documentText(claim)));
-    this.scratch = new Float64Array(claims.length);
+    if ('data' in claims) {
+      const { data, size } = claims;
+      if (data.format !== KNOWN_INDEX_FORMAT) throw new Error('Known-claim index: stored in another format');
+      this.bm25 = Bm25Index.fromData(data.bm25);
+      if (this.bm25.size !== size) throw new Error('Known-claim index: stored for another number of claims');
+      checkClaimTable(data.claims, size, this.bm25.vocabularySize);
+      this.grams = GramTable.fromWeights(data.gramWeights);
+      this.table = data.claims;
+    } else {
+      const analysed = claims.map((claim) => analyse(claim.claim));
+      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (analysed[i] as Analysed).terms)));
+      this.grams = GramTable.empty();
+      const gramLists = claims.map((claim) => {
+        const list: number[] = [];
+        this.grams.add(documentText(claim), list);
+        return list;
+      });
+      this.grams.freeze();
+      this.table = buildClaimTable(analysed, gramLists, this.bm25, this.grams);
+    }
+    this.scorer = new FeatureScorer(this.table, this.bm25, this.grams);
+    this.scratch = new Float64Array(this.bm25.size);
+  }
+
+  /** The index's arrays, to store (shared, not copied). */
+  toData(): KnownIndexData {
+    return { format: KNOWN_INDEX_FORMAT, bm25: this.bm25.toData(), claims: this.table, gramWeights: this.grams.weights() };
   }
 
   /** Claims in the index. */
   get size(): number {
-    return this.claims.length;
+    return this.bm25.size;
+  }
+
+  /** Approximate bytes held by the index's arrays. */
+  bytes(): number {
+    return this.bm25.bytes() + claimTableBytes(this.table) + this.grams.bytes();
   }
 
   /** The plain BM25 ranking (the baseline). */
@@ -87,33 +127,35 @@ export class KnownClaimIndex {
   /** BM25's candidates for a sentence with their feature vectors. */
   candidates(text: string, count: number = this.model.candidates): CandidateFeatures[] {
     const analysed = analyse(text);
-    const hits = this.bm25.search(analysed.terms, count, this.scratch);
-    if (hits.length === 0) return [];
-    const sentence = sentenceSide(analysed);
-    const sentenceGrams = this.grams.sentence(text);
+    const sentence = this.scorer.prepare(text, analysed);
+    const query: number[] = [];
+    for (let i = 0; i < sentence.distinctIds.length; i++) query.push(sentence.distinctIds[i] as number);
+    const hits = this.bm25.searchIds(query, count, this.scratch);
     const best = hits[0]?.score ?? 0;
-    const idf = (term: string) => this.bm25.idf(term);
-    return hits.map((hit, rank) => {
-      const claim = this.claims[hit.doc] as MatchableClaim;
-      const analysedClaim = this.analysed[hit.doc] as Analysed;
-      const charCosine = this.grams.cosine(sentenceGrams, documentText(claim), this.norms[hit.doc] as number);
-      return { index: hit.doc, bm25: hit.score, features: featureVector(sentence, { bm25: hit.score, bestBm25: best, rank, claim: analysedClaim, charCosine }, idf) };
-    });
+    return hits.map((hit, rank) => ({ index: hit.doc, bm25: hit.score, features: this.scorer.features(sentence, hit.doc, hit.score, best, rank) }));
   }
 
   /** The re-ranked claims for a sentence, best first, with match probabilities. */
   rank(text: string, limit: number): RankedClaim[] {
     const candidates = this.candidates(text);
     const scores = candidates.map((candidate) => linearScore(this.model, candidate.features));
-    return candidates
-      .map((candidate, i) => {
-        let other = -Infinity;
-        for (let j = 0; j < scores.length; j++) if (j !== i && (scores[j] as number) > other) other = scores[j] as number;
-        return { index: candidate.index, order: scores[i] as number, score: matchProbability(this.model, candidate.features, (scores[i] as number) - other) };
-      })
+    // The best and second-best scores give every candidate's lead over the best other one.
+    let first = -1;
+    let second = -1;
+    scores.forEach((score, i) => {
+      if (first < 0 || score > (scores[first] as number)) {
+        second = first;
+        first = i;
+      } else if (second < 0 || score > (scores[second] as number)) second = i;
+    });
+    const order = candidates.map((candidate, i) => ({ i, index: candidate.index, order: scores[i] as number }));
+    return order
       .sort((a, b) => b.order - a.order || a.index - b.index)
       .slice(0, limit)
-      .map(({ index, score }) => ({ index, score }));
+      .map(({ i, index, order }) => {
+        const other = i === first ? (second < 0 ? -Infinity : (scores[second] as number)) : (scores[first] as number);
+        return { index, score: matchProbability(this.model, (candidates[i] as CandidateFeatures).features, order - other) };
+      });
   }
 }
 
