@@ -1,8 +1,8 @@
 /**
  * An Okapi BM25 index over the known claims' words: the well-known lexical baseline, and the
  * first stage of the shipped matcher (its top candidates are re-ranked). Terms get integer ids;
- * postings are flat typed arrays (one for documents, one for frequencies, offsets per term), and
- * idf and each document's length norm are computed once, so a query touches only numbers.
+ * postings are flat typed arrays (documents, frequencies, offsets per term), and each posting's
+ * share of the score is computed once, so a query only adds numbers.
  */
 import { TopK, type Scored } from './top-k';
 
@@ -39,18 +39,29 @@ export class Bm25Index {
   private readonly vocabulary: Map<string, number>;
   /** idf of each term id. */
   private readonly idfs: Float64Array;
-  /** k1 · (1 − b + b · length / average) of each document. */
-  private readonly norms: Float64Array;
+  /** Each posting's share of its document's score (idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average))). */
+  private readonly impacts: Float64Array;
   /** Documents in the index. */
   readonly size: number;
+  /** The documents a query touched, reused from query to query. */
+  private readonly touched: Int32Array;
 
   private constructor(private readonly data: Bm25Data) {
     this.vocabulary = new Map(data.terms.map((term, id) => [term, id]));
     this.size = data.lengths.length;
+    this.touched = new Int32Array(this.size);
     this.idfs = new Float64Array(data.terms.length);
     for (let id = 0; id < data.terms.length; id++) this.idfs[id] = bm25Idf(this.size, (data.offsets[id + 1] as number) - (data.offsets[id] as number));
-    this.norms = new Float64Array(this.size);
-    for (let doc = 0; doc < this.size; doc++) this.norms[doc] = BM25_K1 * (1 - BM25_B + (BM25_B * (data.lengths[doc] as number)) / data.averageLength);
+    const norms = new Float64Array(this.size);
+    for (let doc = 0; doc < this.size; doc++) norms[doc] = BM25_K1 * (1 - BM25_B + (BM25_B * (data.lengths[doc] as number)) / data.averageLength);
+    this.impacts = new Float64Array(data.docs.length);
+    for (let id = 0; id < data.terms.length; id++) {
+      const idf = this.idfs[id] as number;
+      for (let i = data.offsets[id] as number; i < (data.offsets[id + 1] as number); i++) {
+        const tf = data.freqs[i] as number;
+        this.impacts[i] = (idf * tf * (BM25_K1 + 1)) / (tf + (norms[data.docs[i] as number] as number));
+      }
+    }
   }
 
   /** Indexes documents given as term lists (document number = position). */
@@ -132,23 +143,23 @@ export class Bm25Index {
    * in that order, so they are the same numbers a document-by-document computation gives.
    */
   searchIds(ids: readonly number[], limit: number, scratch: Float64Array = new Float64Array(this.size)): Scored[] {
-    const { offsets, docs, freqs } = this.data;
-    const norms = this.norms;
-    const touched: number[] = [];
+    const { offsets, docs } = this.data;
+    const impacts = this.impacts;
+    const touched = this.touched;
+    let count = 0;
     for (const id of ids) {
       if (id < 0) continue;
-      const idf = this.idfs[id] as number;
       const end = offsets[id + 1] as number;
       for (let i = offsets[id] as number; i < end; i++) {
         const doc = docs[i] as number;
-        const tf = freqs[i] as number;
         const previous = scratch[doc] as number;
-        if (previous === 0) touched.push(doc);
-        scratch[doc] = previous + (idf * tf * (BM25_K1 + 1)) / (tf + (norms[doc] as number));
+        if (previous === 0) touched[count++] = doc;
+        scratch[doc] = previous + (impacts[i] as number);
       }
     }
     const best = new TopK(limit);
-    for (const doc of touched) {
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i] as number;
       best.offer(doc, scratch[doc] as number);
       scratch[doc] = 0;
     }
@@ -158,6 +169,6 @@ export class Bm25Index {
   /** Approximate bytes held by the arrays. */
   bytes(): number {
     const { offsets, docs, freqs, lengths } = this.data;
-    return offsets.byteLength + docs.byteLength + freqs.byteLength + lengths.byteLength + this.idfs.byteLength + this.norms.byteLength;
+    return offsets.byteLength + docs.byteLength + freqs.byteLength + lengths.byteLength + this.idfs.byteLength + this.impacts.byteLength;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Analysed } from './analyse';
 import type { Bm25Index } from './bm25';
-import type { ClaimTableData } from './claim-table';
+import type { ClaimTableData, Ragged } from './claim-table';
 import { GramMap } from './gram-map';
 import type { GramTable } from './gram-table';
 
@@ -40,12 +40,15 @@ export class FeatureScorer {
   private readonly figureIndex: Map<string, number>;
   /** Sum of each claim's distinct terms' idf, added in order. */
   private readonly idfTotals: Float64Array;
+  /** idf of each term id. */
+  private readonly idfs: Float64Array;
 
   constructor(private readonly table: ClaimTableData, private readonly bm25: Bm25Index, private readonly grams: GramTable) {
     this.claimHas = new Uint32Array(bm25.vocabularySize);
     this.sentenceHas = new Uint32Array(bm25.vocabularySize);
     this.nameIndex = new Map(table.names.map((name, id) => [name, id]));
     this.figureIndex = new Map(table.figures.map((figure, id) => [figure, id]));
+    this.idfs = Float64Array.from({ length: bm25.vocabularySize }, (_, id) => bm25.idfOf(id));
     const { offsets, values } = table.distinctTerms;
     this.idfTotals = new Float64Array(offsets.length - 1);
     for (let claim = 0; claim + 1 < offsets.length; claim++) {
@@ -99,26 +102,31 @@ export class FeatureScorer {
     }
     const claimStamp = ++this.claimStamp;
     const { offsets, values } = table.distinctTerms;
+    const sentenceHas = this.sentenceHas;
+    const claimHas = this.claimHas;
+    const idfs = this.idfs;
     let claimHit = 0;
     for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) {
       const id = values[i] as number;
-      if (this.sentenceHas[id] === sentenceStamp) claimHit += this.bm25.idfOf(id);
-      this.claimHas[id] = claimStamp;
+      if (sentenceHas[id] === sentenceStamp) claimHit += idfs[id] as number;
+      claimHas[id] = claimStamp;
     }
     const claimTotal = this.idfTotals[claim] as number;
     let sentenceHit = 0;
     for (let i = 0; i < sentence.distinctIds.length; i++) {
       const id = sentence.distinctIds[i] as number;
-      if (id >= 0 && this.claimHas[id] === claimStamp) sentenceHit += sentence.distinctIdfs[i] as number;
+      if (id >= 0 && claimHas[id] === claimStamp) sentenceHit += sentence.distinctIdfs[i] as number;
     }
-    const [names, namesShare] = shared(sentence.names, sentence.nameIds, table.nameIds.values, table.nameIds.offsets, claim);
-    const [figures, figuresShare] = shared(sentence.figures, sentence.figureIds, table.figureIds.values, table.figureIds.offsets, claim);
-    const [pairs, pairsShare] = shared(sentence.pairs, sentence.bigramKeys, table.bigrams.values, table.bigrams.offsets, claim);
+    const names = sharedIds(sentence.names, sentence.nameIds, table.nameIds, claim);
+    const nameCount = (table.nameIds.offsets[claim + 1] as number) - (table.nameIds.offsets[claim] as number);
+    const figures = sharedIds(sentence.figures, sentence.figureIds, table.figureIds, claim);
+    const claimFigures = (table.figureIds.offsets[claim + 1] as number) - (table.figureIds.offsets[claim] as number);
+    const pairs = sharedIds(sentence.pairs, sentence.bigramKeys, table.bigrams, claim);
+    const claimPairs = (table.bigrams.offsets[claim + 1] as number) - (table.bigrams.offsets[claim] as number);
     const termStart = table.terms.offsets[claim] as number;
     const termEnd = table.terms.offsets[claim + 1] as number;
     const gramNorm = table.gramNorms[claim] as number;
     const charCosine = sentence.gramNorm === 0 || gramNorm === 0 ? 0 : this.gramMap.sumOfSquares(table.grams.values, table.grams.offsets[claim] as number, table.grams.offsets[claim + 1] as number) / (sentence.gramNorm * gramNorm);
-    const claimFigures = (table.figureIds.offsets[claim + 1] as number) - (table.figureIds.offsets[claim] as number);
     return [
       bm25,
       bestBm25 > 0 ? bm25 / bestBm25 : 0,
@@ -127,12 +135,12 @@ export class FeatureScorer {
       claimTotal > 0 ? claimHit / claimTotal : 0,
       sentence.idfTotal > 0 ? sentenceHit / sentence.idfTotal : 0,
       names,
-      namesShare,
+      names > 0 ? names / nameCount : 0,
       figures,
-      figuresShare,
+      figures > 0 ? figures / claimFigures : 0,
       claimFigures > 0 && figures === 0 ? 1 : 0,
       pairs,
-      pairsShare,
+      pairs > 0 ? pairs / claimPairs : 0,
       Math.log(1 + (termEnd - termStart)),
       Math.log(1 + sentence.terms.length),
       claimHit > 0 ? this.commonSequence(sentence, termStart, termEnd, sentenceStamp, claimStamp) : 0,
@@ -166,14 +174,13 @@ export class FeatureScorer {
 /** Shared so the longest common sequence allocates nothing per candidate. */
 const sharedTerms = { sentence: new Int32Array(256), claim: new Int32Array(256) };
 
-/** features.ts's `shared` on ids: the claim's distinct items the sentence has, and their share. */
-function shared(sentenceCount: number, sentenceItems: Set<number>, values: Int32Array | Float64Array, offsets: Int32Array, claim: number): [number, number] {
-  const start = offsets[claim] as number;
-  const end = offsets[claim + 1] as number;
-  if (sentenceCount === 0 || end === start) return [0, 0];
+/** features.ts's `shared` on ids: how many of the claim's distinct items the sentence has (none when it has no items). */
+function sharedIds(sentenceCount: number, sentenceItems: Set<number>, claimItems: Ragged<Int32Array | Float64Array>, claim: number): number {
+  if (sentenceCount === 0 || sentenceItems.size === 0) return 0;
+  const { offsets, values } = claimItems;
   let count = 0;
-  for (let i = start; i < end; i++) if (sentenceItems.has(values[i] as number)) count++;
-  return [count, count / (end - start)];
+  for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) if (sentenceItems.has(values[i] as number)) count++;
+  return count;
 }
 
 let previousRow = new Uint16Array(64);

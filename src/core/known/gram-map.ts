@@ -11,9 +11,12 @@ export class GramMap {
   private stamps = new Uint32Array(2048);
   private generation = 1;
   private count = 0;
+  /** One bit per value of a gram's low 16 bits, set for the grams held: most claim grams are not in the sentence, and one bit says so. */
+  private readonly filter = new Int32Array(2048);
 
   /** Empties the map. */
   clear(): void {
+    this.filter.fill(0);
     this.generation++;
     this.count = 0;
     if (this.generation === 0xffffffff) {
@@ -35,6 +38,7 @@ export class GramMap {
     this.keys[slot] = key;
     this.values[slot] = value;
     this.count++;
+    this.filter[(key >>> 5) & 2047] = (this.filter[(key >>> 5) & 2047] as number) | (1 << (key & 31));
   }
 
   /** Squared weights of the given grams that the map holds, summed in their order. */
@@ -43,9 +47,11 @@ export class GramMap {
     const stamps = this.stamps;
     const generation = this.generation;
     const mask = keys.length - 1;
+    const filter = this.filter;
     let sum = 0;
     for (let i = start; i < end; i++) {
       const key = grams[i] as number;
+      if (((filter[(key >>> 5) & 2047] as number) & (1 << (key & 31))) === 0) continue;
       let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
       while (stamps[slot] === generation) {
         if (keys[slot] === key) {
