@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { knownIndexFingerprint } from '../../src/core/known/index-fingerprint';
+import { KnownMatcher, type KnownEntry } from '../../src/core/known/known-matches';
 import { parseClaimLines, parseQueries } from '../../src/core/known/match-data';
 import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
 import { ReferenceRanker } from '../../src/core/known/reference-ranker';
@@ -74,6 +76,42 @@ describe('the fast known-claim index ranks exactly as the reference implementati
     const broken: KnownIndexData = { ...data, claims: { ...data.claims, gramNorms: new Float32Array(3) } };
     expect(() => new KnownClaimIndex({ data: broken, size: claims.length })).toThrow(/inconsistent/);
     expect(() => new KnownClaimIndex({ data: { ...data, gramWeights: new Float32Array(8) }, size: claims.length })).toThrow(/wrong size/);
+  });
+});
+
+describe('a stored index is used only for the claims it was built from', () => {
+  const entry = (claim: string, title?: string): KnownEntry => ({ match: { id: claim, claim, rating: 'False', verdict: 'false', reviewer: 'Desk', url: 'https://fc.example/', date: '', own: false, ...(title ? { title } : {}) } });
+  const entries = sampleClaims(50, 3).map((claim) => entry(claim.claim, claim.title));
+
+  test('the fingerprint changes with any claim, headline, or their order', () => {
+    const claims = sampleClaims(50, 3);
+    const base = knownIndexFingerprint(claims);
+    expect(knownIndexFingerprint(sampleClaims(50, 3))).toBe(base);
+    expect(knownIndexFingerprint([{ ...(claims[0] as MatchableClaim), claim: `${claims[0]?.claim} ` }, ...claims.slice(1)])).not.toBe(base);
+    expect(knownIndexFingerprint([{ claim: claims[0]?.claim ?? '', title: 'Another headline' }, ...claims.slice(1)])).not.toBe(base);
+    expect(knownIndexFingerprint([...claims.slice(1), claims[0] as MatchableClaim])).not.toBe(base);
+    expect(knownIndexFingerprint([{ claim: 'ab', title: 'c' }])).not.toBe(knownIndexFingerprint([{ claim: 'a', title: 'bc' }]));
+  });
+
+  test('a matcher loads a fitting stored index and matches the same; one that does not fit is rebuilt', () => {
+    const built = new KnownMatcher(entries);
+    expect(built.loaded).toBe(false);
+    const loaded = new KnownMatcher(entries, structuredClone(built.indexData()));
+    expect(loaded.loaded).toBe(true);
+    const queries = entries.slice(0, 10).map((e, i) => ({ id: String(i), text: e.match.claim }));
+    expect(loaded.match(queries, 0.3, '')).toEqual(built.match(queries, 0.3, ''));
+    const other = new KnownMatcher(entries.slice(1), built.indexData());
+    expect(other.loaded).toBe(false);
+    expect(Object.keys(other.match(queries, 0.3, '')).length).toBeGreaterThan(0);
+  });
+
+  test('matching in slices gives what matching in one go gives, pausing between slices', async () => {
+    const matcher = new KnownMatcher(entries);
+    const queries = entries.map((e, i) => ({ id: String(i), text: e.match.claim }));
+    let pauses = 0;
+    const sliced = await matcher.matchInSlices(queries, 0.3, '', { sliceMs: 0, pause: async () => void pauses++ });
+    expect(sliced).toEqual(matcher.match(queries, 0.3, ''));
+    expect(pauses).toBeGreaterThan(0);
   });
 });
 

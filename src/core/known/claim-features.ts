@@ -49,11 +49,17 @@ export class FeatureScorer {
     this.nameIndex = new Map(table.names.map((name, id) => [name, id]));
     this.figureIndex = new Map(table.figures.map((figure, id) => [figure, id]));
     this.idfs = Float64Array.from({ length: bm25.vocabularySize }, (_, id) => bm25.idfOf(id));
-    const { offsets, values } = table.distinctTerms;
+    const { offsets, values } = table.terms;
     this.idfTotals = new Float64Array(offsets.length - 1);
     for (let claim = 0; claim + 1 < offsets.length; claim++) {
+      const stamp = ++this.claimStamp;
       let total = 0;
-      for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) total += bm25.idfOf(values[i] as number);
+      for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) {
+        const id = values[i] as number;
+        if (this.claimHas[id] === stamp) continue;
+        this.claimHas[id] = stamp;
+        total += this.idfs[id] as number;
+      }
       this.idfTotals[claim] = total;
     }
   }
@@ -101,15 +107,17 @@ export class FeatureScorer {
       this.claimStamp = 0;
     }
     const claimStamp = ++this.claimStamp;
-    const { offsets, values } = table.distinctTerms;
+    const { offsets, values } = table.terms;
     const sentenceHas = this.sentenceHas;
     const claimHas = this.claimHas;
     const idfs = this.idfs;
     let claimHit = 0;
+    // The claim's distinct terms in the order they first appear (a repeat finds its mark set).
     for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) {
       const id = values[i] as number;
-      if (sentenceHas[id] === sentenceStamp) claimHit += idfs[id] as number;
+      if (claimHas[id] === claimStamp) continue;
       claimHas[id] = claimStamp;
+      if (sentenceHas[id] === sentenceStamp) claimHit += idfs[id] as number;
     }
     const claimTotal = this.idfTotals[claim] as number;
     let sentenceHit = 0;
@@ -175,7 +183,7 @@ export class FeatureScorer {
 const sharedTerms = { sentence: new Int32Array(256), claim: new Int32Array(256) };
 
 /** features.ts's `shared` on ids: how many of the claim's distinct items the sentence has (none when it has no items). */
-function sharedIds(sentenceCount: number, sentenceItems: Set<number>, claimItems: Ragged<Int32Array | Float64Array>, claim: number): number {
+function sharedIds(sentenceCount: number, sentenceItems: Set<number>, claimItems: Ragged<Int32Array | Uint32Array | Float64Array>, claim: number): number {
   if (sentenceCount === 0 || sentenceItems.size === 0) return 0;
   const { offsets, values } = claimItems;
   let count = 0;

@@ -1,6 +1,6 @@
 /**
  * What the re-ranker needs of every known claim, worked out once when the index is built and kept
- * as flat typed arrays: the claim's term ids (in order, and distinct), its names, figures and
+ * as flat typed arrays: the claim's term ids in order, its names, figures and
  * word pairs as ids, and its character n-gram hashes with their norm. Ranking a candidate then
  * compares integers instead of analysing the claim's text again, and the arrays can be stored
  * and loaded as they are.
@@ -19,15 +19,13 @@ export interface Ragged<T extends Int32Array | Uint32Array | Float64Array> {
 export interface ClaimTableData {
   /** Each claim's term ids, in order, repeats kept. */
   terms: Ragged<Int32Array>;
-  /** Each claim's distinct term ids, in the order they first appear. */
-  distinctTerms: Ragged<Int32Array>;
   /** Each claim's distinct names and figures, as ids into `names` and `figures`. */
   nameIds: Ragged<Int32Array>;
   figureIds: Ragged<Int32Array>;
   names: string[];
   figures: string[];
-  /** Each claim's distinct word pairs, as first id × vocabulary size + second id. */
-  bigrams: Ragged<Float64Array>;
+  /** Each claim's distinct word pairs, as first id × vocabulary size + second id (32 bits while that fits). */
+  bigrams: Ragged<Uint32Array | Float64Array>;
   /** Each claim's (and headline's) distinct character n-gram hashes, in the order they are read. */
   grams: Ragged<Uint32Array>;
   /** Norm of each claim's gram vector. */
@@ -75,12 +73,11 @@ export function buildClaimTable(analysed: readonly Analysed[], gramLists: readon
   for (let i = 0; i < analysed.length; i++) gramNorms[i] = grams.normOf(gramArrays.values, gramArrays.offsets[i] as number, gramArrays.offsets[i + 1] as number);
   return {
     terms: ragged(termLists, (length) => new Int32Array(length)),
-    distinctTerms: ragged(termLists.map((ids) => [...new Set(ids)]), (length) => new Int32Array(length)),
     nameIds: ragged(analysed.map((claim) => distinctIds(claim.names, nameVocabulary, names)), (length) => new Int32Array(length)),
     figureIds: ragged(analysed.map((claim) => distinctIds(claim.figures, figureVocabulary, figures)), (length) => new Int32Array(length)),
     names,
     figures,
-    bigrams: ragged(bigramLists, (length) => new Float64Array(length)),
+    bigrams: ragged(bigramLists, (length) => (vocabularySize <= 0xffff ? new Uint32Array(length) : new Float64Array(length))),
     grams: gramArrays,
     gramNorms,
   };
@@ -89,12 +86,12 @@ export function buildClaimTable(analysed: readonly Analysed[], gramLists: readon
 /** Throws unless the stored table fits `claims` claims and a vocabulary of `vocabularySize` terms. */
 export function checkClaimTable(data: ClaimTableData, claims: number, vocabularySize: number): void {
   const fits = (list: Ragged<Int32Array | Uint32Array | Float64Array>) => list.offsets.length === claims + 1 && list.offsets[0] === 0 && list.offsets[claims] === list.values.length;
-  const ok = [data.terms, data.distinctTerms, data.nameIds, data.figureIds, data.bigrams, data.grams].every(fits) && data.gramNorms.length === claims && data.terms.values.every((id) => id >= 0 && id < vocabularySize);
+  const ok = [data.terms, data.nameIds, data.figureIds, data.bigrams, data.grams].every(fits) && data.gramNorms.length === claims && data.terms.values.every((id) => id >= 0 && id < vocabularySize);
   if (!ok) throw new Error('Claim table: stored table is inconsistent');
 }
 
 /** Approximate bytes held by the table's arrays. */
 export function claimTableBytes(data: ClaimTableData): number {
-  const lists = [data.terms, data.distinctTerms, data.nameIds, data.figureIds, data.bigrams, data.grams];
+  const lists = [data.terms, data.nameIds, data.figureIds, data.bigrams, data.grams];
   return lists.reduce((sum, list) => sum + list.offsets.byteLength + list.values.byteLength, data.gramNorms.byteLength);
 }
