@@ -6,14 +6,18 @@
  */
 import type { KnownIndexData } from '../core/known/matcher';
 
-const DATABASE = 'factmark-known-index';
-const STORE = 'index';
-const KEY = 'current';
 
-interface StoredIndex {
+/** The one stored record. */
+export interface StoredIndex {
   fingerprint: string;
+  /** When the index was built (ISO time): a loaded index keeps it, a rebuilt one gets a new one. */
+  builtAt: string;
   data: KnownIndexData;
 }
+
+/** Where the record is: database, object store, key. */
+export const INDEX_CACHE = { database: 'factmark-known-index', store: 'index', key: 'current' } as const;
+const { database: DATABASE, store: STORE, key: KEY } = INDEX_CACHE;
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -47,5 +51,5 @@ export async function loadStoredIndex(fingerprint: string): Promise<KnownIndexDa
 
 /** Stores a freshly built index under its claims' fingerprint, replacing the previous one. */
 export async function storeIndex(fingerprint: string, data: KnownIndexData): Promise<void> {
-  await transact('readwrite', (store) => store.put({ fingerprint, data } satisfies StoredIndex, KEY));
+  await transact('readwrite', (store) => store.put({ fingerprint, builtAt: new Date().toISOString(), data } satisfies StoredIndex, KEY));
 }
