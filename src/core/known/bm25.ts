@@ -43,6 +43,8 @@ export class Bm25Index {
   private readonly impacts: Float64Array;
   /** Documents in the index. */
   readonly size: number;
+  /** The best documents of the last query, reused by the next one asking for as many. */
+  private top: TopK | null = null;
   /** The documents a query touched, reused from query to query. */
   private readonly touched: Int32Array;
 
@@ -157,7 +159,8 @@ export class Bm25Index {
         scratch[doc] = previous + (impacts[i] as number);
       }
     }
-    const best = new TopK(limit);
+    const best = this.top && this.top.k === limit ? this.top : (this.top = new TopK(limit));
+    best.reset();
     for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
       best.offer(doc, scratch[doc] as number);

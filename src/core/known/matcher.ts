@@ -169,14 +169,17 @@ export function linearScore(model: MatchModel, features: readonly number[]): num
 /** Largest lead over the runner-up the calibration counts (a lone candidate has this lead). */
 const MAX_LEAD = 5;
 
+const CHAR_COSINE = FEATURE_NAMES.indexOf('charCosine');
+const CLAIM_COVERAGE = FEATURE_NAMES.indexOf('claimCoverage');
+
 /** The calibrated match probability of a candidate, given its lead over the best other candidate. */
 export function matchProbability(model: MatchModel, features: readonly number[], lead: number): number {
   const { inputs, weights, intercept } = model.calibration;
   const values: Record<string, number> = {
     score: linearScore(model, features),
     lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD,
-    charCosine: features[FEATURE_NAMES.indexOf('charCosine')] ?? 0,
-    claimCoverage: features[FEATURE_NAMES.indexOf('claimCoverage')] ?? 0,
+    charCosine: features[CHAR_COSINE] ?? 0,
+    claimCoverage: features[CLAIM_COVERAGE] ?? 0,
   };
   let logit = intercept;
   inputs.forEach((input, i) => (logit += (weights[i] ?? 0) * (values[input] ?? 0)));

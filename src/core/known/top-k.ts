@@ -15,7 +15,7 @@ export class TopK {
   private readonly scores: Float64Array;
   private length = 0;
 
-  constructor(private readonly k: number) {
+  constructor(readonly k: number) {
     this.docs = new Int32Array(Math.max(k, 0));
     this.scores = new Float64Array(Math.max(k, 0));
   }
@@ -23,6 +23,11 @@ export class TopK {
   /** True when (scoreA, docA) ranks before (scoreB, docB): higher score, then lower document number. */
   private static before(scoreA: number, docA: number, scoreB: number, docB: number): boolean {
     return scoreA > scoreB || (scoreA === scoreB && docA < docB);
+  }
+
+  /** Empties it, to be used again. */
+  reset(): void {
+    this.length = 0;
   }
 
   /** The score a document must beat to be kept (-Infinity until k are kept). */
