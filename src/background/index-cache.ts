@@ -53,3 +53,8 @@ export async function loadStoredIndex(fingerprint: string): Promise<KnownIndexDa
 export async function storeIndex(fingerprint: string, data: KnownIndexData): Promise<void> {
   await transact('readwrite', (store) => store.put({ fingerprint, builtAt: new Date().toISOString(), data } satisfies StoredIndex, KEY));
 }
+
+/** Removes the stored index (nothing is known any more, so nothing should stay on disk). */
+export async function clearStoredIndex(): Promise<void> {
+  await transact('readwrite', (store) => store.delete(KEY));
+}

@@ -13,7 +13,7 @@ import type { PageRecord } from '../core/model/annotation';
 import { PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord } from '../core/model/records';
 import { parseShard, SHARD_KEYS } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
-import { loadStoredIndex, storeIndex } from './index-cache';
+import { clearStoredIndex, loadStoredIndex, storeIndex } from './index-cache';
 import { ensureMigrated, queue } from './ready';
 import { getSettings } from './store';
 
@@ -51,7 +51,10 @@ async function buildMatcher(): Promise<KnownMatcher> {
   if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
   const reviewer = settings.organisation.trim() || settings.reviewerName.trim() || 'You';
   const entries = [...reviews.map(reviewEntry), ...ownVerdictEntries(records, reviewer)];
-  if (entries.length === 0) return new KnownMatcher(entries);
+  if (entries.length === 0) {
+    void clearStoredIndex().catch(() => undefined);
+    return new KnownMatcher(entries);
+  }
   // A background that was stopped loads the index it built before, if the claims are the same.
   const fingerprint = knownIndexFingerprint(matchableClaims(entries));
   const stored = await loadStoredIndex(fingerprint).catch((error: unknown) => {

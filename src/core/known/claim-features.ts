@@ -1,7 +1,8 @@
 /**
  * features.ts's feature vector computed from the claim table's ids instead of strings: the same
  * numbers (each sum adds the same terms in the same order), at a fraction of the cost, for every
- * BM25 candidate of every sentence. The reference ranker checks them against features.ts.
+ * BM25 candidate of every sentence. tests/unit/known-index.test.ts checks them against the
+ * reference ranker, which uses features.ts.
  */
 import type { Analysed } from './analyse';
 import type { Bm25Index } from './bm25';
@@ -13,7 +14,7 @@ import type { GramTable } from './gram-table';
 export interface SentenceIds {
   /** Term ids in order (-1: a term no claim has). */
   terms: Int32Array;
-  /** idf of each distinct term (by text, in the order they first appear) and whether it has an id. */
+  /** Ids of the distinct terms (by text, in the order they first appear; -1 for each term no claim has) and their idf. */
   distinctIds: Int32Array;
   distinctIdfs: Float64Array;
   /** Sum of `distinctIdfs`, added in order. */
