@@ -29,9 +29,10 @@ export interface Bm25Data {
   terms: string[];
   offsets: Int32Array;
   docs: Int32Array;
-  freqs: Uint16Array;
-  lengths: Uint16Array;
-  averageLength: number;
+  /** Each posting's share of its document's score: idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average length)). */
+  impacts: Float64Array;
+  /** Documents in the index. */
+  size: number;
 }
 
 /** An inverted index with BM25 scoring. Build with `fromDocuments`, or load with `fromData`. */
@@ -39,8 +40,6 @@ export class Bm25Index {
   private readonly vocabulary: Map<string, number>;
   /** idf of each term id. */
   private readonly idfs: Float64Array;
-  /** Each posting's share of its document's score (idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average))). */
-  private readonly impacts: Float64Array;
   /** Documents in the index. */
   readonly size: number;
   /** The best documents of the last query, reused by the next one asking for as many. */
@@ -50,20 +49,10 @@ export class Bm25Index {
 
   private constructor(private readonly data: Bm25Data) {
     this.vocabulary = new Map(data.terms.map((term, id) => [term, id]));
-    this.size = data.lengths.length;
+    this.size = data.size;
     this.touched = new Int32Array(this.size);
     this.idfs = new Float64Array(data.terms.length);
     for (let id = 0; id < data.terms.length; id++) this.idfs[id] = bm25Idf(this.size, (data.offsets[id + 1] as number) - (data.offsets[id] as number));
-    const norms = new Float64Array(this.size);
-    for (let doc = 0; doc < this.size; doc++) norms[doc] = BM25_K1 * (1 - BM25_B + (BM25_B * (data.lengths[doc] as number)) / data.averageLength);
-    this.impacts = new Float64Array(data.docs.length);
-    for (let id = 0; id < data.terms.length; id++) {
-      const idf = this.idfs[id] as number;
-      for (let i = data.offsets[id] as number; i < (data.offsets[id + 1] as number); i++) {
-        const tf = data.freqs[i] as number;
-        this.impacts[i] = (idf * tf * (BM25_K1 + 1)) / (tf + (norms[data.docs[i] as number] as number));
-      }
-    }
   }
 
   /** Indexes documents given as term lists (document number = position). */
@@ -98,12 +87,23 @@ export class Bm25Index {
         freqs[start + i / 2] = pairs[i + 1] as number;
       }
     });
-    return new Bm25Index({ terms: [...vocabulary.keys()], offsets, docs, freqs, lengths, averageLength: documents.length > 0 ? total / documents.length : 1 });
+    // Each posting's share of the score, computed as a query would add it (so sums are the same numbers).
+    const averageLength = documents.length > 0 ? total / documents.length : 1;
+    const impacts = new Float64Array(docs.length);
+    for (let id = 0; id < perTerm.length; id++) {
+      const idf = bm25Idf(documents.length, (offsets[id + 1] as number) - (offsets[id] as number));
+      for (let i = offsets[id] as number; i < (offsets[id + 1] as number); i++) {
+        const tf = freqs[i] as number;
+        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[docs[i] as number] as number)) / averageLength);
+        impacts[i] = (idf * tf * (BM25_K1 + 1)) / (tf + norm);
+      }
+    }
+    return new Bm25Index({ terms: [...vocabulary.keys()], offsets, docs, impacts, size: documents.length });
   }
 
   /** Loads an index saved by `toData`; throws when the arrays do not fit together. */
   static fromData(data: Bm25Data): Bm25Index {
-    const ok = data.offsets.length === data.terms.length + 1 && data.offsets[0] === 0 && data.offsets[data.terms.length] === data.docs.length && data.freqs.length === data.docs.length && Number.isFinite(data.averageLength) && data.averageLength > 0;
+    const ok = data.offsets.length === data.terms.length + 1 && data.offsets[0] === 0 && data.offsets[data.terms.length] === data.docs.length && data.impacts.length === data.docs.length && Number.isInteger(data.size) && data.size >= 0 && data.docs.every((doc) => doc >= 0 && doc < data.size);
     if (!ok) throw new Error('Bm25Index: stored index is inconsistent');
     return new Bm25Index(data);
   }
@@ -145,8 +145,7 @@ export class Bm25Index {
    * in that order, so they are the same numbers a document-by-document computation gives.
    */
   searchIds(ids: readonly number[], limit: number, scratch: Float64Array = new Float64Array(this.size)): Scored[] {
-    const { offsets, docs } = this.data;
-    const impacts = this.impacts;
+    const { offsets, docs, impacts } = this.data;
     const touched = this.touched;
     let count = 0;
     for (const id of ids) {
@@ -171,7 +170,7 @@ export class Bm25Index {
 
   /** Approximate bytes held by the arrays. */
   bytes(): number {
-    const { offsets, docs, freqs, lengths } = this.data;
-    return offsets.byteLength + docs.byteLength + freqs.byteLength + lengths.byteLength + this.idfs.byteLength + this.impacts.byteLength;
+    const { offsets, docs, impacts } = this.data;
+    return offsets.byteLength + docs.byteLength + impacts.byteLength + this.idfs.byteLength + this.touched.byteLength;
   }
 }

@@ -10,15 +10,15 @@ import type { Bm25Index } from './bm25';
 import type { GramTable } from './gram-table';
 
 /** Lists of numbers, one per claim: claim i's items are values[offsets[i]] … values[offsets[i + 1] - 1]. */
-export interface Ragged<T extends Int32Array | Uint32Array | Float64Array> {
+export interface Ragged<T extends Uint16Array | Int32Array | Uint32Array | Float64Array> {
   offsets: Int32Array;
   values: T;
 }
 
 /** The claim table as plain arrays, to store and load. */
 export interface ClaimTableData {
-  /** Each claim's term ids, in order, repeats kept. */
-  terms: Ragged<Int32Array>;
+  /** Each claim's term ids, in order, repeats kept (16 bits while the vocabulary fits). */
+  terms: Ragged<Uint16Array | Int32Array>;
   /** Each claim's distinct names and figures, as ids into `names` and `figures`. */
   nameIds: Ragged<Int32Array>;
   figureIds: Ragged<Int32Array>;
@@ -33,7 +33,7 @@ export interface ClaimTableData {
 }
 
 /** Builds ragged arrays from one list per claim. */
-export function ragged<T extends Int32Array | Uint32Array | Float64Array>(lists: readonly (readonly number[])[], make: (length: number) => T): Ragged<T> {
+export function ragged<T extends Uint16Array | Int32Array | Uint32Array | Float64Array>(lists: readonly (readonly number[])[], make: (length: number) => T): Ragged<T> {
   const offsets = new Int32Array(lists.length + 1);
   lists.forEach((list, i) => (offsets[i + 1] = (offsets[i] as number) + list.length));
   const values = make(offsets[lists.length] as number);
@@ -72,7 +72,7 @@ export function buildClaimTable(analysed: readonly Analysed[], gramLists: readon
   const gramNorms = new Float32Array(analysed.length);
   for (let i = 0; i < analysed.length; i++) gramNorms[i] = grams.normOf(gramArrays.values, gramArrays.offsets[i] as number, gramArrays.offsets[i + 1] as number);
   return {
-    terms: ragged(termLists, (length) => new Int32Array(length)),
+    terms: ragged(termLists, (length) => (vocabularySize <= 0xffff ? new Uint16Array(length) : new Int32Array(length))),
     nameIds: ragged(analysed.map((claim) => distinctIds(claim.names, nameVocabulary, names)), (length) => new Int32Array(length)),
     figureIds: ragged(analysed.map((claim) => distinctIds(claim.figures, figureVocabulary, figures)), (length) => new Int32Array(length)),
     names,
@@ -85,7 +85,7 @@ export function buildClaimTable(analysed: readonly Analysed[], gramLists: readon
 
 /** Throws unless the stored table fits `claims` claims and a vocabulary of `vocabularySize` terms. */
 export function checkClaimTable(data: ClaimTableData, claims: number, vocabularySize: number): void {
-  const fits = (list: Ragged<Int32Array | Uint32Array | Float64Array>) => list.offsets.length === claims + 1 && list.offsets[0] === 0 && list.offsets[claims] === list.values.length;
+  const fits = (list: Ragged<Uint16Array | Int32Array | Uint32Array | Float64Array>) => list.offsets.length === claims + 1 && list.offsets[0] === 0 && list.offsets[claims] === list.values.length;
   const ok = [data.terms, data.nameIds, data.figureIds, data.bigrams, data.grams].every(fits) && data.gramNorms.length === claims && data.terms.values.every((id) => id >= 0 && id < vocabularySize);
   if (!ok) throw new Error('Claim table: stored table is inconsistent');
 }

@@ -67,7 +67,7 @@ export interface KnownIndexData {
 }
 
 /** The format `toData` writes. */
-export const KNOWN_INDEX_FORMAT = 1;
+export const KNOWN_INDEX_FORMAT = 2;
 
 /** An index over known claims that ranks them for sentences. Build once, query many times. */
 export class KnownClaimIndex {
