@@ -98,8 +98,8 @@ export class FeatureScorer {
     };
   }
 
-  /** The feature vector (FEATURE_NAMES order) of the sentence last prepared and claim `claim`. */
-  features(sentence: SentenceIds, claim: number, bm25: number, bestBm25: number, rank: number): number[] {
+  /** The feature vector (FEATURE_NAMES order) of the sentence last prepared and claim `claim`, written to `out` (a new array by default). */
+  features(sentence: SentenceIds, claim: number, bm25: number, bestBm25: number, rank: number, out: number[] | Float64Array = new Array<number>(16)): number[] | Float64Array {
     const table = this.table;
     const sentenceStamp = this.sentenceStamp;
     // Claim terms the sentence has (claim coverage), and a mark on each claim term (sentence coverage).
@@ -136,24 +136,23 @@ export class FeatureScorer {
     const termEnd = table.terms.offsets[claim + 1] as number;
     const gramNorm = table.gramNorms[claim] as number;
     const charCosine = sentence.gramNorm === 0 || gramNorm === 0 ? 0 : this.gramMap.sumOfSquares(table.grams.values, table.grams.offsets[claim] as number, table.grams.offsets[claim + 1] as number) / (sentence.gramNorm * gramNorm);
-    return [
-      bm25,
-      bestBm25 > 0 ? bm25 / bestBm25 : 0,
-      1 / (rank + 1),
-      charCosine,
-      claimTotal > 0 ? claimHit / claimTotal : 0,
-      sentence.idfTotal > 0 ? sentenceHit / sentence.idfTotal : 0,
-      names,
-      names > 0 ? names / nameCount : 0,
-      figures,
-      figures > 0 ? figures / claimFigures : 0,
-      claimFigures > 0 && figures === 0 ? 1 : 0,
-      pairs,
-      pairs > 0 ? pairs / claimPairs : 0,
-      Math.log(1 + (termEnd - termStart)),
-      Math.log(1 + sentence.terms.length),
-      claimHit > 0 ? this.commonSequence(sentence, termStart, termEnd, sentenceStamp, claimStamp) : 0,
-    ];
+    out[0] = bm25;
+    out[1] = bestBm25 > 0 ? bm25 / bestBm25 : 0;
+    out[2] = 1 / (rank + 1);
+    out[3] = charCosine;
+    out[4] = claimTotal > 0 ? claimHit / claimTotal : 0;
+    out[5] = sentence.idfTotal > 0 ? sentenceHit / sentence.idfTotal : 0;
+    out[6] = names;
+    out[7] = names > 0 ? names / nameCount : 0;
+    out[8] = figures;
+    out[9] = figures > 0 ? figures / claimFigures : 0;
+    out[10] = claimFigures > 0 && figures === 0 ? 1 : 0;
+    out[11] = pairs;
+    out[12] = pairs > 0 ? pairs / claimPairs : 0;
+    out[13] = Math.log(1 + (termEnd - termStart));
+    out[14] = Math.log(1 + sentence.terms.length);
+    out[15] = claimHit > 0 ? this.commonSequence(sentence, termStart, termEnd, sentenceStamp, claimStamp) : 0;
+    return out;
   }
 
   /**

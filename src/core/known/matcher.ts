@@ -5,8 +5,8 @@
  * score into a match probability, the figure the flag threshold applies to.
  */
 import { analyse, type Analysed } from './analyse';
-import { Bm25Index, type Bm25Data } from './bm25';
-import { FeatureScorer } from './claim-features';
+import { Bm25Index, type Bm25Data, type Scored } from './bm25';
+import { FeatureScorer, type SentenceIds } from './claim-features';
 import { buildClaimTable, checkClaimTable, claimTableBytes, type ClaimTableData } from './claim-table';
 import { FEATURE_NAMES } from './features';
 import { GramTable } from './gram-table';
@@ -76,6 +76,8 @@ export class KnownClaimIndex {
   private readonly table: ClaimTableData;
   private readonly scorer: FeatureScorer;
   private readonly scratch: Float64Array;
+  /** One candidate's features while `rank` scores it. */
+  private readonly row = new Float64Array(FEATURE_NAMES.length);
 
   /** Builds the index over claims (with their headlines); `data` loads a stored one instead. */
   constructor(claims: readonly MatchableClaim[] | { data: KnownIndexData; size: number }, private readonly model: MatchModel = MATCH_MODEL) {
@@ -126,19 +128,35 @@ export class KnownClaimIndex {
 
   /** BM25's candidates for a sentence with their feature vectors. */
   candidates(text: string, count: number = this.model.candidates): CandidateFeatures[] {
-    const analysed = analyse(text);
-    const sentence = this.scorer.prepare(text, analysed);
-    const query: number[] = [];
-    for (let i = 0; i < sentence.distinctIds.length; i++) query.push(sentence.distinctIds[i] as number);
-    const hits = this.bm25.searchIds(query, count, this.scratch);
+    const { sentence, hits } = this.firstStage(text, count);
     const best = hits[0]?.score ?? 0;
-    return hits.map((hit, rank) => ({ index: hit.doc, bm25: hit.score, features: this.scorer.features(sentence, hit.doc, hit.score, best, rank) }));
+    return hits.map((hit, rank) => ({ index: hit.doc, bm25: hit.score, features: [...this.scorer.features(sentence, hit.doc, hit.score, best, rank)] }));
   }
 
-  /** The re-ranked claims for a sentence, best first, with match probabilities. */
+  private firstStage(text: string, count: number): { sentence: SentenceIds; hits: Scored[] } {
+    const sentence = this.scorer.prepare(text, analyse(text));
+    const query: number[] = [];
+    for (let i = 0; i < sentence.distinctIds.length; i++) query.push(sentence.distinctIds[i] as number);
+    return { sentence, hits: this.bm25.searchIds(query, count, this.scratch) };
+  }
+
+  /**
+   * The re-ranked claims for a sentence, best first, with match probabilities: `candidates`
+   * scored without keeping their vectors (one row reused), the same numbers in the same order.
+   */
   rank(text: string, limit: number): RankedClaim[] {
-    const candidates = this.candidates(text);
-    const scores = candidates.map((candidate) => linearScore(this.model, candidate.features));
+    const { sentence, hits } = this.firstStage(text, this.model.candidates);
+    const best = hits[0]?.score ?? 0;
+    const count = hits.length;
+    const scores = new Float64Array(count);
+    const cosines = new Float64Array(count);
+    const coverages = new Float64Array(count);
+    hits.forEach((hit, rank) => {
+      const row = this.scorer.features(sentence, hit.doc, hit.score, best, rank, this.row);
+      scores[rank] = linearScore(this.model, row);
+      cosines[rank] = row[CHAR_COSINE] as number;
+      coverages[rank] = row[CLAIM_COVERAGE] as number;
+    });
     // The best and second-best scores give every candidate's lead over the best other one.
     let first = -1;
     let second = -1;
@@ -148,19 +166,19 @@ export class KnownClaimIndex {
         first = i;
       } else if (second < 0 || score > (scores[second] as number)) second = i;
     });
-    const order = candidates.map((candidate, i) => ({ i, index: candidate.index, order: scores[i] as number }));
+    const order = hits.map((hit, i) => ({ i, index: hit.doc, order: scores[i] as number }));
     return order
       .sort((a, b) => b.order - a.order || a.index - b.index)
       .slice(0, limit)
       .map(({ i, index, order }) => {
         const other = i === first ? (second < 0 ? -Infinity : (scores[second] as number)) : (scores[first] as number);
-        return { index, score: matchProbability(this.model, (candidates[i] as CandidateFeatures).features, order - other) };
+        return { index, score: calibratedProbability(this.model, order, order - other, cosines[i] as number, coverages[i] as number) };
       });
   }
 }
 
 /** The re-ranker's linear score of a feature vector. */
-export function linearScore(model: MatchModel, features: readonly number[]): number {
+export function linearScore(model: MatchModel, features: ArrayLike<number>): number {
   let score = 0;
   for (let i = 0; i < features.length; i++) score += (model.weights[i] ?? 0) * (((features[i] as number) - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
   return score;
@@ -168,19 +186,18 @@ export function linearScore(model: MatchModel, features: readonly number[]): num
 
 /** Largest lead over the runner-up the calibration counts (a lone candidate has this lead). */
 const MAX_LEAD = 5;
-
 const CHAR_COSINE = FEATURE_NAMES.indexOf('charCosine');
 const CLAIM_COVERAGE = FEATURE_NAMES.indexOf('claimCoverage');
 
 /** The calibrated match probability of a candidate, given its lead over the best other candidate. */
 export function matchProbability(model: MatchModel, features: readonly number[], lead: number): number {
+  return calibratedProbability(model, linearScore(model, features), lead, features[CHAR_COSINE] ?? 0, features[CLAIM_COVERAGE] ?? 0);
+}
+
+/** The calibration applied to a candidate's linear score, lead, character cosine and claim coverage. */
+function calibratedProbability(model: MatchModel, score: number, lead: number, charCosine: number, claimCoverage: number): number {
   const { inputs, weights, intercept } = model.calibration;
-  const values: Record<string, number> = {
-    score: linearScore(model, features),
-    lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD,
-    charCosine: features[CHAR_COSINE] ?? 0,
-    claimCoverage: features[CLAIM_COVERAGE] ?? 0,
-  };
+  const values: Record<string, number> = { score, lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD, charCosine, claimCoverage };
   let logit = intercept;
   inputs.forEach((input, i) => (logit += (weights[i] ?? 0) * (values[input] ?? 0)));
   return 1 / (1 + Math.exp(-logit));
