@@ -112,6 +112,7 @@ describe('a stored index is used only for the claims it was built from', () => {
     const sliced = await matcher.matchInSlices(queries, 0.3, '', { sliceMs: 0, pause: async () => void pauses++ });
     expect(sliced).toEqual(matcher.match(queries, 0.3, ''));
     expect(pauses).toBeGreaterThan(0);
+    expect(await matcher.matchInSlices(queries, 0.3, '', { sliceMs: 0 })).toEqual(sliced); // pausing for the next task by a message
   });
 });
 
