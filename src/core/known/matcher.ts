@@ -1,8 +1,9 @@
 /**
  * The known-claim matcher: BM25 finds each sentence's candidate claims in an inverted index,
  * then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
- * orders them by the features in features.ts, and a logistic calibration turns the best
- * score into a match probability, the figure the flag threshold applies to.
+ * orders them by the features defined in features.ts (computed from the claim table by
+ * claim-features.ts), and a logistic calibration turns the best score into a match
+ * probability, the figure the flag threshold applies to.
  */
 import { analyse, type Analysed } from './analyse';
 import { Bm25Index, type Bm25Data, type Scored } from './bm25';
