@@ -67,7 +67,7 @@ export interface KnownIndexData {
   gramWeights: Float32Array;
 }
 
-/** The format `toData` writes. */
+/** The format `toData` writes; bump it whenever the stored arrays' layout or meaning changes. */
 export const KNOWN_INDEX_FORMAT = 2;
 
 /** An index over known claims that ranks them for sentences. Build once, query many times. */
