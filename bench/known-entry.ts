@@ -1,84 +1,79 @@
-// Known-claim matching in the page, bundled by bench/known.mjs: the shipped index against a
-// brute-force pass that compares every sentence with every claim (BM25 from each claim's own
-// terms, then the same re-ranking), in the same run.
-import { analyse } from '../src/core/known/analyse';
-import { Bm25Index } from '../src/core/known/bm25';
-import { KnownMatcher, type KnownEntry } from '../src/core/known/known-matches';
+// Known-claim matching in the page, bundled by bench/known.mjs: the shipped index against the
+// reference implementation (reference-ranker.ts), which compares every sentence with every
+// claim (BM25 from each claim's own term counts, then the same re-ranking), in the same run.
+import { KnownMatcher, matchableClaims, type KnownEntry } from '../src/core/known/known-matches';
 import { KnownClaimIndex } from '../src/core/known/matcher';
+import { ReferenceRanker } from '../src/core/known/reference-ranker';
 
 let matcher: KnownMatcher | null = null;
-let index: KnownClaimIndex | null = null;
-let claimTexts: string[] = [];
+let entries: KnownEntry[] = [];
 
-/** Builds the index over claims (with headlines); returns milliseconds. */
-export function build(claims: Array<{ claim: string; title?: string }>): number {
+/** The entries the background makes of stored reviews (what the index is built over, not the index). */
+export function makeEntries(claims: Array<{ claim: string; title?: string }>): void {
+  entries = claims.map((claim, i) => ({ match: { id: `k${i}`, claim: claim.claim, rating: 'False', verdict: 'false', reviewer: 'bench', url: `https://fc.example/${i}`, date: '', own: false, ...(claim.title ? { title: claim.title } : {}) } }));
+}
+
+/** Builds the matcher over the entries as the background does; returns milliseconds and the index's array bytes. */
+export function build(): { ms: number; indexBytes: number } {
   const started = performance.now();
-  const entries: KnownEntry[] = claims.map((claim, i) => ({ match: { id: `k${i}`, claim: claim.claim, rating: 'False', verdict: 'false', reviewer: 'bench', url: `https://fc.example/${i}`, date: '', own: false, ...(claim.title ? { title: claim.title } : {}) } }));
   matcher = new KnownMatcher(entries);
-  const took = performance.now() - started;
-  index = new KnownClaimIndex(claims);
-  claimTexts = claims.map((claim) => (claim.title ? `${claim.claim} ${claim.title}` : claim.claim));
-  return took;
+  return { ms: performance.now() - started, indexBytes: matcher.indexBytes() };
 }
 
-/** Drops the index (for the memory measure). */
-export function drop(): void {
-  matcher = null;
-  index = null;
-  claimTexts = [];
+/** The index's arrays copied as IndexedDB copies them (structured clone), then a matcher loaded from the copy: milliseconds of each. */
+export function storeAndLoad(): { cloneMs: number; loadMs: number; loaded: boolean } {
+  if (!matcher) throw new Error('build first');
+  const started = performance.now();
+  const copy = structuredClone(matcher.indexData());
+  const cloned = performance.now();
+  const loaded = new KnownMatcher(entries, copy);
+  const done = performance.now();
+  matcher = loaded;
+  return { cloneMs: cloned - started, loadMs: done - cloned, loaded: loaded.loaded };
 }
 
-/** Matches sentences as the background does for a page; returns milliseconds and how many were flagged. */
+/** Matches sentences in one go; returns milliseconds and how many were flagged. */
 export function matchPage(sentences: string[], threshold: number): { ms: number; flagged: number } {
-  if (!matcher || !index) throw new Error('build first');
+  if (!matcher) throw new Error('build first');
   const started = performance.now();
   const matches = matcher.match(sentences.map((text, i) => ({ id: String(i), text })), threshold, '');
-  const ms = performance.now() - started;
-  return { ms, flagged: Object.keys(matches).length };
+  return { ms: performance.now() - started, flagged: Object.keys(matches).length };
+}
+
+/** Matches sentences in slices, as the background does; returns milliseconds (pauses included) and how many were flagged. */
+export async function matchPageInSlices(sentences: string[], threshold: number): Promise<{ ms: number; flagged: number }> {
+  if (!matcher) throw new Error('build first');
+  const started = performance.now();
+  const matches = await matcher.matchInSlices(sentences.map((text, i) => ({ id: String(i), text })), threshold, '');
+  return { ms: performance.now() - started, flagged: Object.keys(matches).length };
 }
 
 /**
- * Brute force: every sentence against every claim, BM25 computed pair by pair from each claim's
- * term counts (prepared before the clock starts), no inverted index. This is only the first
- * stage: the re-ranking after it costs the same either way. Returns milliseconds, and each
- * sentence's BM25 top claim next to the index's, which must agree.
+ * The reference implementation on the same sentences (built before the clock starts): its BM25
+ * first stage alone (every sentence against every claim), then its whole ranking; and how many
+ * sentences get exactly the same ranking (claims, order, scores) from the index.
  */
-export function bruteForce(sentences: string[]): { ms: number; agree: number } {
-  if (!index) throw new Error('build first');
-  const terms = claimTexts.map((text) => analyse(text).terms);
-  const bm25 = Bm25Index.fromDocuments(terms);
-  const counts = terms.map((list) => {
-    const map = new Map<string, number>();
-    for (const term of list) map.set(term, (map.get(term) ?? 0) + 1);
-    return map;
-  });
-  const average = terms.reduce((sum, list) => sum + list.length, 0) / Math.max(terms.length, 1);
-  const started = performance.now();
-  const best: number[] = [];
-  for (const sentence of sentences) {
-    const query = [...new Set(analyse(sentence).terms)];
-    const idf = query.map((term) => bm25.idf(term));
-    let top = -1;
-    let topScore = 0;
-    for (let doc = 0; doc < counts.length; doc++) {
-      const docCounts = counts[doc] as Map<string, number>;
-      const norm = 1.2 * (0.25 + (0.75 * (terms[doc] as string[]).length) / average);
-      let score = 0;
-      for (let q = 0; q < query.length; q++) {
-        const tf = docCounts.get(query[q] as string);
-        if (tf) score += ((idf[q] as number) * tf * 2.2) / (tf + norm);
-      }
-      if (score > topScore) {
-        topScore = score;
-        top = doc;
-      }
-    }
-    best.push(top);
-  }
-  const ms = performance.now() - started;
-  let agree = 0;
+export function reference(sentences: string[]): { bruteMs: number; referenceMs: number; sameBm25: number; sameRanking: number } {
+  const claims = matchableClaims(entries);
+  const ranker = new ReferenceRanker(claims);
+  const index = new KnownClaimIndex(claims);
+  let started = performance.now();
+  const bm25 = sentences.map((sentence) => ranker.rankBm25(sentence, 30));
+  const bruteMs = performance.now() - started;
+  started = performance.now();
+  const ranked = sentences.map((sentence) => ranker.rank(sentence, 10));
+  const referenceMs = performance.now() - started;
+  let sameBm25 = 0;
+  let sameRanking = 0;
   sentences.forEach((sentence, i) => {
-    if ((index?.rankBm25(sentence, 1)[0]?.index ?? -1) === best[i]) agree++;
+    if (JSON.stringify(index.rankBm25(sentence, 30)) === JSON.stringify(bm25[i])) sameBm25++;
+    if (JSON.stringify(index.rank(sentence, 10)) === JSON.stringify(ranked[i])) sameRanking++;
   });
-  return { ms, agree };
+  return { bruteMs, referenceMs, sameBm25, sameRanking };
+}
+
+/** Drops everything (for the memory measure). */
+export function drop(): void {
+  matcher = null;
+  entries = [];
 }

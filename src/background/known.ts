@@ -1,17 +1,19 @@
 /**
  * Known fact-checks in the background: storing the reviews content scripts read on pages, and
  * matching pages' sentences against them and against the reader's own verdicts. Matching runs
- * here, not in each tab: one index (built on the first request after the worker starts, rebuilt
- * when the stored reviews or verdicts change) serves every tab, pages keep their main thread,
- * and only the few sentences that match travel back.
+ * here, not in each tab: one index (rebuilt when the stored reviews or verdicts change, and
+ * kept in IndexedDB so a restarted worker loads it instead) serves every tab, pages keep their
+ * main thread, and only the few sentences that match travel back.
  */
-import { KnownMatcher, MAX_MATCH_QUERIES, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
+import { knownIndexFingerprint } from '../core/known/index-fingerprint';
+import { KnownMatcher, matchableClaims, MAX_MATCH_QUERIES, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeReviews } from '../core/known/known-store';
 import { compactReview, parseStoredReview, reviewId, type KnownReview } from '../core/known/review';
 import type { PageRecord } from '../core/model/annotation';
 import { PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord } from '../core/model/records';
 import { parseShard, SHARD_KEYS } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
+import { clearStoredIndex, loadStoredIndex, storeIndex } from './index-cache';
 import { ensureMigrated, queue } from './ready';
 import { getSettings } from './store';
 
@@ -48,7 +50,20 @@ async function buildMatcher(): Promise<KnownMatcher> {
   const { reviews, rejected } = allReviews(items);
   if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
   const reviewer = settings.organisation.trim() || settings.reviewerName.trim() || 'You';
-  return new KnownMatcher([...reviews.map(reviewEntry), ...ownVerdictEntries(records, reviewer)]);
+  const entries = [...reviews.map(reviewEntry), ...ownVerdictEntries(records, reviewer)];
+  if (entries.length === 0) {
+    void clearStoredIndex().catch(() => undefined);
+    return new KnownMatcher(entries);
+  }
+  // A background that was stopped loads the index it built before, if the claims are the same.
+  const fingerprint = knownIndexFingerprint(matchableClaims(entries));
+  const stored = await loadStoredIndex(fingerprint).catch((error: unknown) => {
+    console.warn('Factmark: the stored known-claim index could not be read; rebuilding it.', error);
+    return null;
+  });
+  const matcher = new KnownMatcher(entries, stored);
+  if (!matcher.loaded) void storeIndex(fingerprint, matcher.indexData()).catch((error: unknown) => console.warn('Factmark: the known-claim index could not be stored; it will be rebuilt after a restart.', error));
+  return matcher;
 }
 
 /** The current index, built when missing or stale. */
@@ -64,7 +79,7 @@ function currentMatcher(): Promise<KnownMatcher> {
 export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]): Promise<Record<string, KnownMatch[]>> {
   const [index, settings] = await Promise.all([currentMatcher(), getSettings()]);
   if (index.size === 0) return {};
-  return index.match(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey);
+  return index.matchInSlices(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey);
 }
 
 /** Stores reviews read on a page, merged by id, in the write queue. */

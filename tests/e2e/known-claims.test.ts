@@ -2,7 +2,7 @@
 // @graph, microdata, and a malformed page read as far as possible), a news page repeating those
 // claims in other words flagged "already fact-checked" with its card and popup, adopting a
 // fact-check, and the settings switch that stops collecting.
-import { artifactPath, BROWSERS, hasBuiltExtension, launch, type BrowserDriver, type PageHandle } from './harness/driver';
+import { artifactPath, BROWSERS, hasBuiltExtension, launch, pollUntil, type BrowserDriver, type PageHandle } from './harness/driver';
 import { startServer, type TestServer } from './harness/server';
 
 const run = hasBuiltExtension() ? describe : describe.skip;
@@ -86,6 +86,7 @@ run.each(BROWSERS)('%s: known fact-checks', (browserName) => {
     server.setRoute('/fc/malformed.html', { body: MALFORMED_PAGE });
     server.setRoute('/fc/off.html', { body: OFF_PAGE });
     server.setRoute('/news/council.html', { body: NEWS_PAGE });
+    server.setRoute('/news/council-reprint.html', { body: NEWS_PAGE });
     driver = await launch(browserName);
   });
 
@@ -183,6 +184,57 @@ run.each(BROWSERS)('%s: known fact-checks', (browserName) => {
     expect(storedClaims(await driver.storageGet())).not.toContain('The city library is closed on Sundays since 2018.');
     await popup.close();
     await page.close();
+    await library.close();
+  });
+
+  test('a stopped background loads the index it stored in IndexedDB, and rebuilds it when the stored one does not fit', async () => {
+    const library = await driver.openExtensionPage('library.html');
+    // The stored record's fingerprint and build time, read from an extension page (same origin as the background).
+    const record = (change?: string) =>
+      library.evaluate(
+        (fingerprint: string | null) =>
+          new Promise<{ fingerprint: string; builtAt: string } | null>((resolve) => {
+            const open = indexedDB.open('factmark-known-index');
+            open.onerror = () => resolve(null);
+            open.onupgradeneeded = () => open.transaction?.abort();
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('index')) return (db.close(), resolve(null));
+              const store = db.transaction('index', 'readwrite').objectStore('index');
+              const get = store.get('current');
+              get.onsuccess = () => {
+                const value = get.result as { fingerprint: string; builtAt: string } | undefined;
+                if (value && fingerprint !== null) store.put({ ...value, fingerprint }, 'current');
+                db.close();
+                resolve(value ? { fingerprint: value.fingerprint, builtAt: value.builtAt } : null);
+              };
+            };
+          }),
+        change ?? null,
+      );
+    const stop = () => pollUntil(async () => ((await driver.stopBackground()) || (await driver.backgroundState()) === 'stopped' ? true : undefined), 10_000, () => `the ${driver.name} background to stop`);
+    const flagged = async () => {
+      // Another page than the one whose sentence got a verdict above, so nothing on it is reviewed yet.
+      const page = await driver.openPage(server.url('/news/council-reprint.html'));
+      await page.waitForSelector('mark[data-factmark-known="mostly-false"]', 20_000);
+      await page.close();
+    };
+    await flagged();
+    const stored = await pollUntil(async () => (await record()) ?? undefined, 15_000, () => 'the known-claim index to be stored');
+    expect(stored.fingerprint).toMatch(/^\d+-[0-9a-f]+-[0-9a-f]+$/);
+
+    await stop();
+    await flagged();
+    expect(await record()).toEqual(stored); // loaded, not rebuilt
+
+    await record('0-stale-fingerprint');
+    await stop();
+    await flagged();
+    const rebuilt = await pollUntil(async () => {
+      const now = await record();
+      return now && now.builtAt !== stored.builtAt ? now : undefined;
+    }, 15_000, () => 'the known-claim index to be rebuilt and stored again');
+    expect(rebuilt.fingerprint).toBe(stored.fingerprint);
     await library.close();
   });
 });

@@ -1,8 +1,12 @@
 /**
  * An Okapi BM25 index over the known claims' words: the well-known lexical baseline, and the
- * first stage of the shipped matcher (its top candidates are re-ranked). Postings are typed
- * arrays, so 20,000 claims cost a few megabytes.
+ * first stage of the shipped matcher (its top candidates are re-ranked). Terms get integer ids;
+ * postings are flat typed arrays (documents, frequencies, offsets per term), and each posting's
+ * share of the score is computed once, so a query only adds numbers.
  */
+import { TopK, type Scored } from './top-k';
+
+export { TopK, type Scored } from './top-k';
 
 /** BM25's parameters; the usual defaults. */
 export const BM25_K1 = 1.2;
@@ -15,31 +19,46 @@ export const BM25_B = 0.75;
  */
 export const MIN_COLLECTION = 20_000;
 
-/** One scored document. */
-export interface Scored {
-  doc: number;
-  score: number;
+/** BM25's idf of a term in `df` of `size` documents (floored at a small positive value by MIN_COLLECTION). */
+export function bm25Idf(size: number, df: number): number {
+  return Math.log(1 + (Math.max(size, MIN_COLLECTION) - df + 0.5) / (df + 0.5));
 }
 
-/** An inverted index with BM25 scoring. Build with `fromDocuments`. */
-export class Bm25Index {
-  private constructor(
-    private readonly vocabulary: Map<string, number>,
-    private readonly postingDocs: Int32Array[],
-    private readonly postingFreqs: Uint16Array[],
-    private readonly lengths: Uint16Array,
-    private readonly averageLength: number,
-    /** Documents in the index. */
-    readonly size: number,
-    private readonly k1: number,
-    private readonly b: number,
-  ) {}
+/** The index as plain arrays, to store and load it without rebuilding. */
+export interface Bm25Data {
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  /** Each posting's share of its document's score: idf · tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average length)). */
+  impacts: Float64Array;
+  /** Documents in the index. */
+  size: number;
+}
 
-  /** Indexes documents given as term lists (document number = position), with BM25's k1 and b. */
-  static fromDocuments(documents: readonly (readonly string[])[], k1 = BM25_K1, b = BM25_B): Bm25Index {
+/** An inverted index with BM25 scoring. Build with `fromDocuments`, or load with `fromData`. */
+export class Bm25Index {
+  private readonly vocabulary: Map<string, number>;
+  /** idf of each term id. */
+  private readonly idfs: Float64Array;
+  /** Documents in the index. */
+  readonly size: number;
+  /** The best documents of the last query, reused by the next one asking for as many. */
+  private top: TopK | null = null;
+  /** The documents a query touched, reused from query to query. */
+  private readonly touched: Int32Array;
+
+  private constructor(private readonly data: Bm25Data) {
+    this.vocabulary = new Map(data.terms.map((term, id) => [term, id]));
+    this.size = data.size;
+    this.touched = new Int32Array(this.size);
+    this.idfs = new Float64Array(data.terms.length);
+    for (let id = 0; id < data.terms.length; id++) this.idfs[id] = bm25Idf(this.size, (data.offsets[id + 1] as number) - (data.offsets[id] as number));
+  }
+
+  /** Indexes documents given as term lists (document number = position). */
+  static fromDocuments(documents: readonly (readonly string[])[]): Bm25Index {
     const vocabulary = new Map<string, number>();
-    const docs: number[][] = [];
-    const freqs: number[][] = [];
+    const perTerm: number[][] = [];
     const lengths = new Uint16Array(documents.length);
     let total = 0;
     documents.forEach((terms, doc) => {
@@ -50,114 +69,108 @@ export class Bm25Index {
       for (const [term, count] of counts) {
         let id = vocabulary.get(term);
         if (id === undefined) {
-          id = docs.length;
+          id = perTerm.length;
           vocabulary.set(term, id);
-          docs.push([]);
-          freqs.push([]);
+          perTerm.push([]);
         }
-        (docs[id] as number[]).push(doc);
-        (freqs[id] as number[]).push(Math.min(count, 65535));
+        (perTerm[id] as number[]).push(doc, Math.min(count, 65535));
       }
     });
-    return new Bm25Index(vocabulary, docs.map((d) => Int32Array.from(d)), freqs.map((f) => Uint16Array.from(f)), lengths, documents.length > 0 ? total / documents.length : 1, documents.length, k1, b);
+    const offsets = new Int32Array(perTerm.length + 1);
+    perTerm.forEach((pairs, id) => (offsets[id + 1] = (offsets[id] as number) + pairs.length / 2));
+    const docs = new Int32Array(offsets[perTerm.length] as number);
+    const freqs = new Uint16Array(docs.length);
+    perTerm.forEach((pairs, id) => {
+      const start = offsets[id] as number;
+      for (let i = 0; i < pairs.length; i += 2) {
+        docs[start + i / 2] = pairs[i] as number;
+        freqs[start + i / 2] = pairs[i + 1] as number;
+      }
+    });
+    // Each posting's share of the score, computed as a query would add it (so sums are the same numbers).
+    const averageLength = documents.length > 0 ? total / documents.length : 1;
+    const impacts = new Float64Array(docs.length);
+    for (let id = 0; id < perTerm.length; id++) {
+      const idf = bm25Idf(documents.length, (offsets[id + 1] as number) - (offsets[id] as number));
+      for (let i = offsets[id] as number; i < (offsets[id + 1] as number); i++) {
+        const tf = freqs[i] as number;
+        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[docs[i] as number] as number)) / averageLength);
+        impacts[i] = (idf * tf * (BM25_K1 + 1)) / (tf + norm);
+      }
+    }
+    return new Bm25Index({ terms: [...vocabulary.keys()], offsets, docs, impacts, size: documents.length });
   }
 
-  /** Inverse document frequency of a term (BM25's, floored at a small positive value). */
+  /** Loads an index saved by `toData`; throws when the arrays do not fit together. */
+  static fromData(data: Bm25Data): Bm25Index {
+    const ok = data.offsets.length === data.terms.length + 1 && data.offsets[0] === 0 && data.offsets[data.terms.length] === data.docs.length && data.impacts.length === data.docs.length && Number.isInteger(data.size) && data.size >= 0 && data.docs.every((doc) => doc >= 0 && doc < data.size);
+    if (!ok) throw new Error('Bm25Index: stored index is inconsistent');
+    return new Bm25Index(data);
+  }
+
+  /** The arrays to store (shared, not copied). */
+  toData(): Bm25Data {
+    return this.data;
+  }
+
+  /** Number of distinct terms. */
+  get vocabularySize(): number {
+    return this.data.terms.length;
+  }
+
+  /** A term's id, or -1 when no document has it. */
+  termId(term: string): number {
+    return this.vocabulary.get(term) ?? -1;
+  }
+
+  /** Inverse document frequency of a term id (-1: a term no document has). */
+  idfOf(id: number): number {
+    return id < 0 ? bm25Idf(this.size, 0) : (this.idfs[id] as number);
+  }
+
+  /** Inverse document frequency of a term. */
   idf(term: string): number {
-    const id = this.vocabulary.get(term);
-    const df = id === undefined ? 0 : (this.postingDocs[id] as Int32Array).length;
-    return Math.log(1 + (Math.max(this.size, MIN_COLLECTION) - df + 0.5) / (df + 0.5));
+    return this.idfOf(this.termId(term));
   }
 
   /** The `limit` best documents for a query's terms, best first (ties by document number). */
   search(terms: readonly string[], limit: number, scratch: Float64Array = new Float64Array(this.size)): Scored[] {
-    const touched: number[] = [];
-    for (const term of new Set(terms)) {
-      const id = this.vocabulary.get(term);
-      if (id === undefined) continue;
-      const docs = this.postingDocs[id] as Int32Array;
-      const freqs = this.postingFreqs[id] as Uint16Array;
-      const idf = Math.log(1 + (Math.max(this.size, MIN_COLLECTION) - docs.length + 0.5) / (docs.length + 0.5));
-      for (let i = 0; i < docs.length; i++) {
+    const ids: number[] = [];
+    for (const term of new Set(terms)) ids.push(this.termId(term));
+    return this.searchIds(ids, limit, scratch);
+  }
+
+  /**
+   * Like `search`, for distinct term ids in query order (-1 skipped). Scores add up term by term
+   * in that order, so they are the same numbers a document-by-document computation gives.
+   */
+  searchIds(ids: readonly number[], limit: number, scratch: Float64Array = new Float64Array(this.size)): Scored[] {
+    const { offsets, docs, impacts } = this.data;
+    const touched = this.touched;
+    let count = 0;
+    for (const id of ids) {
+      if (id < 0) continue;
+      const end = offsets[id + 1] as number;
+      for (let i = offsets[id] as number; i < end; i++) {
         const doc = docs[i] as number;
-        const tf = freqs[i] as number;
-        const norm = this.k1 * (1 - this.b + (this.b * (this.lengths[doc] as number)) / this.averageLength);
-        if (scratch[doc] === 0) touched.push(doc);
-        scratch[doc] = (scratch[doc] as number) + (idf * tf * (this.k1 + 1)) / (tf + norm);
+        const previous = scratch[doc] as number;
+        if (previous === 0) touched[count++] = doc;
+        scratch[doc] = previous + (impacts[i] as number);
       }
     }
-    const best = new TopK(limit);
-    for (const doc of touched) {
+    const best = this.top && this.top.k === limit ? this.top : (this.top = new TopK(limit));
+    best.reset();
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i] as number;
       best.offer(doc, scratch[doc] as number);
       scratch[doc] = 0;
     }
     return best.sorted();
   }
 
-  /** BM25 of one document for a query, computed from the document's own terms (the brute-force path). */
-  scoreDocument(queryTerms: readonly string[], docTerms: readonly string[]): number {
-    const counts = new Map<string, number>();
-    for (const term of docTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    const norm = this.k1 * (1 - this.b + (this.b * Math.min(docTerms.length, 65535)) / this.averageLength);
-    let score = 0;
-    for (const term of new Set(queryTerms)) {
-      const tf = counts.get(term);
-      if (tf) score += (this.idf(term) * tf * (this.k1 + 1)) / (tf + norm);
-    }
-    return score;
-  }
-
-  /** Approximate bytes held by the postings and lengths. */
+  /** Approximate bytes held by the arrays. */
   bytes(): number {
-    let bytes = this.lengths.byteLength;
-    for (let i = 0; i < this.postingDocs.length; i++) bytes += (this.postingDocs[i] as Int32Array).byteLength + (this.postingFreqs[i] as Uint16Array).byteLength;
-    return bytes;
-  }
-}
-
-/** True when a ranks before b: higher score, then lower document number. */
-function before(a: Scored, b: Scored): boolean {
-  return a.score > b.score || (a.score === b.score && a.doc < b.doc);
-}
-
-/** The k best of a stream of scored documents, kept in a min-heap (the worst kept item on top). */
-export class TopK {
-  private readonly heap: Scored[] = [];
-
-  constructor(private readonly k: number) {}
-
-  /** Considers one document. */
-  offer(doc: number, score: number): void {
-    const item = { doc, score };
-    const heap = this.heap;
-    if (heap.length < this.k) {
-      heap.push(item);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!before(heap[parent] as Scored, heap[i] as Scored)) break;
-        [heap[parent], heap[i]] = [heap[i] as Scored, heap[parent] as Scored];
-        i = parent;
-      }
-      return;
-    }
-    if (this.k === 0 || !before(item, heap[0] as Scored)) return;
-    heap[0] = item;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && before(heap[worst] as Scored, heap[left] as Scored)) worst = left;
-      if (right < heap.length && before(heap[worst] as Scored, heap[right] as Scored)) worst = right;
-      if (worst === i) break;
-      [heap[worst], heap[i]] = [heap[i] as Scored, heap[worst] as Scored];
-      i = worst;
-    }
-  }
-
-  /** The kept documents, best first. */
-  sorted(): Scored[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const { offsets, docs, impacts } = this.data;
+    return offsets.byteLength + docs.byteLength + impacts.byteLength + this.idfs.byteLength + this.touched.byteLength;
   }
 }

@@ -2,6 +2,8 @@
  * The features the re-ranker weighs for one sentence and one candidate claim. Each is cheap and
  * explainable: lexical (BM25 and word coverage, bigrams, longest common word sequence),
  * character n-grams (robust to inflection, spelling and hyphenation), names and figures.
+ * Written on strings, as the definition: the reference ranker uses it, and the index computes
+ * the same numbers from integer ids (claim-features.ts).
  */
 import type { Analysed } from './analyse';
 

@@ -6,6 +6,7 @@
  */
 import { forEachGram, GramSet } from './analyse';
 import { MIN_COLLECTION } from './bm25';
+import type { GramMap } from './gram-map';
 
 const BITS = 20;
 const MASK = (1 << BITS) - 1;
@@ -19,18 +20,63 @@ export interface SentenceGrams {
 /** Character n-gram document frequencies, and cosines weighted by them. */
 export class GramTable {
   /** Document frequencies while texts are added; idf weights once `freeze` has run. */
-  private readonly table = new Float32Array(1 << BITS);
+  private readonly table: Float32Array;
   private documents = 0;
   private frozen = false;
   private readonly seen = new GramSet();
 
-  /** Counts one document's grams (before `freeze`). */
-  add(text: string): void {
+  /** A frozen table saved by `weights` (2^20 idf weights). */
+  static fromWeights(weights: Float32Array): GramTable {
+    if (weights.length !== 1 << BITS) throw new Error('GramTable: stored weights have the wrong size');
+    const table = new GramTable(weights);
+    table.frozen = true;
+    return table;
+  }
+
+  private constructor(table?: Float32Array) {
+    this.table = table ?? new Float32Array(1 << BITS);
+  }
+
+  /** An empty table to `add` documents to. */
+  static empty(): GramTable {
+    return new GramTable();
+  }
+
+  /** Counts one document's grams (before `freeze`); pushes them to `grams`, in the order a cosine sums them, when given. */
+  add(text: string, grams?: number[]): void {
     if (this.frozen) throw new Error('GramTable: add after freeze');
     forEachGram(text, this.seen, (gram) => {
       this.table[gram & MASK] = (this.table[gram & MASK] as number) + 1;
+      grams?.push(gram);
     });
     this.documents++;
+  }
+
+  /** The idf weights (after `freeze`), to store; shared, not copied. */
+  weights(): Float32Array {
+    return this.table;
+  }
+
+  /** The norm of a gram list's vector (after `freeze`). */
+  normOf(grams: Uint32Array, start: number, end: number): number {
+    let sum = 0;
+    for (let i = start; i < end; i++) {
+      const weight = this.idf(grams[i] as number);
+      sum += weight * weight;
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** Fills `map` with a sentence's gram weights; returns the sentence's norm. */
+  sentenceInto(text: string, map: GramMap): number {
+    map.clear();
+    let sum = 0;
+    forEachGram(text, this.seen, (gram) => {
+      const weight = this.idf(gram);
+      map.set(gram, weight);
+      sum += weight * weight;
+    });
+    return Math.sqrt(sum);
   }
 
   /** Turns the counts into idf weights, once every document is added. */

@@ -7,7 +7,7 @@ import type { PageRecord } from '../model/annotation';
 import type { VerdictId } from '../model/verdicts';
 import { textFragmentUrl } from '../export/claimreview';
 import { VERDICT_LABELS } from '../export/library';
-import { KnownClaimIndex } from './matcher';
+import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from './matcher';
 import type { KnownReview } from './review';
 
 /** A sentence of the page already fact-checked, as the card and the popup show it. */
@@ -71,12 +71,60 @@ export function ownVerdictEntries(records: readonly PageRecord[], reviewer: stri
   return entries;
 }
 
+/** What the index holds of each entry: the claim, and a fact-check's headline (not the title of the reader's page). */
+export function matchableClaims(entries: readonly KnownEntry[]): MatchableClaim[] {
+  return entries.map((entry) => ({ claim: entry.match.claim, ...(entry.match.title && !entry.match.own ? { title: entry.match.title } : {}) }));
+}
+
+/**
+ * Resolves in a new task, after whatever else is queued: a message to ourselves, which (unlike
+ * setTimeout from a timer) browsers do not delay by 4 ms after a few nested pauses.
+ */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      channel.port2.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** An index over known entries. */
 export class KnownMatcher {
   private readonly index: KnownClaimIndex;
+  /** True when the index came from `stored` rather than being built. */
+  readonly loaded: boolean;
 
-  constructor(private readonly entries: readonly KnownEntry[]) {
-    this.index = new KnownClaimIndex(entries.map((entry) => ({ claim: entry.match.claim, ...(entry.match.title && !entry.match.own ? { title: entry.match.title } : {}) })));
+  /**
+   * Indexes the entries, or loads `stored` (an index saved by `indexData` for the same entries,
+   * which the caller checks with knownIndexFingerprint); a stored index that does not fit is
+   * rebuilt, never used.
+   */
+  constructor(private readonly entries: readonly KnownEntry[], stored?: KnownIndexData | null) {
+    let index: KnownClaimIndex | null = null;
+    if (stored) {
+      try {
+        index = new KnownClaimIndex({ data: stored, size: entries.length });
+      } catch {
+        index = null;
+      }
+    }
+    this.loaded = index !== null;
+    this.index = index ?? new KnownClaimIndex(matchableClaims(entries));
+  }
+
+  /** The index's arrays, to store. */
+  indexData(): KnownIndexData {
+    return this.index.toData();
+  }
+
+  /** Approximate bytes held by the index's arrays. */
+  indexBytes(): number {
+    return this.index.bytes();
   }
 
   /** Known claims in the index. */
@@ -91,19 +139,39 @@ export class KnownMatcher {
    */
   match(queries: readonly MatchQuery[], threshold: number, pageKey: string, limit = 3): Record<string, KnownMatch[]> {
     const out: Record<string, KnownMatch[]> = {};
+    for (const query of queries) this.matchOne(query, threshold, pageKey, limit, out);
+    return out;
+  }
+
+  /**
+   * `match` in slices of about `sliceMs` milliseconds, awaiting `pause` (by default the next task) between them, so that a
+   * long page never holds the thread in one long task (other messages and tabs get their turn).
+   */
+  async matchInSlices(queries: readonly MatchQuery[], threshold: number, pageKey: string, options: { sliceMs?: number; pause?: () => Promise<void>; limit?: number } = {}): Promise<Record<string, KnownMatch[]>> {
+    const { sliceMs = 15, pause = nextTask, limit = 3 } = options;
+    const out: Record<string, KnownMatch[]> = {};
+    let sliceStart = performance.now();
     for (const query of queries) {
-      const matches: KnownMatch[] = [];
-      const claims = new Set<string>();
-      for (const hit of this.index.rank(query.text, 10)) {
-        if (hit.score < threshold || matches.length >= limit) break;
-        const entry = this.entries[hit.index] as KnownEntry;
-        const key = entry.match.claim.toLowerCase();
-        if (entry.pageKey === pageKey || claims.has(key)) continue;
-        claims.add(key);
-        matches.push({ ...entry.match, score: Math.round(hit.score * 1000) / 1000 });
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
       }
-      if (matches.length > 0) out[query.id] = matches;
+      this.matchOne(query, threshold, pageKey, limit, out);
     }
     return out;
+  }
+
+  private matchOne(query: MatchQuery, threshold: number, pageKey: string, limit: number, out: Record<string, KnownMatch[]>): void {
+    const matches: KnownMatch[] = [];
+    const claims = new Set<string>();
+    for (const hit of this.index.rank(query.text, 10)) {
+      if (hit.score < threshold || matches.length >= limit) break;
+      const entry = this.entries[hit.index] as KnownEntry;
+      const key = entry.match.claim.toLowerCase();
+      if (entry.pageKey === pageKey || claims.has(key)) continue;
+      claims.add(key);
+      matches.push({ ...entry.match, score: Math.round(hit.score * 1000) / 1000 });
+    }
+    if (matches.length > 0) out[query.id] = matches;
   }
 }

@@ -1,12 +1,15 @@
 /**
  * The known-claim matcher: BM25 finds each sentence's candidate claims in an inverted index,
  * then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
- * orders them by the features in features.ts, and a logistic calibration turns the best
- * score into a match probability, the figure the flag threshold applies to.
+ * orders them by the features defined in features.ts (computed from the claim table by
+ * claim-features.ts), and a logistic calibration turns the best score into a match
+ * probability, the figure the flag threshold applies to.
  */
 import { analyse, type Analysed } from './analyse';
-import { Bm25Index } from './bm25';
-import { FEATURE_NAMES, featureVector, sentenceSide } from './features';
+import { Bm25Index, type Bm25Data, type Scored } from './bm25';
+import { FeatureScorer, type SentenceIds } from './claim-features';
+import { buildClaimTable, checkClaimTable, claimTableBytes, type ClaimTableData } from './claim-table';
+import { FEATURE_NAMES } from './features';
 import { GramTable } from './gram-table';
 import modelFile from './match-model.json';
 
@@ -55,28 +58,68 @@ function documentText(claim: MatchableClaim): string {
   return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
 }
 
+/** A built index as plain arrays (typed arrays and strings), to store and load without rebuilding. */
+export interface KnownIndexData {
+  /** Index format; a stored index of another format is rebuilt. */
+  format: number;
+  bm25: Bm25Data;
+  claims: ClaimTableData;
+  gramWeights: Float32Array;
+}
+
+/** The format `toData` writes; bump it whenever the stored arrays' layout or meaning changes. */
+export const KNOWN_INDEX_FORMAT = 2;
+
 /** An index over known claims that ranks them for sentences. Build once, query many times. */
 export class KnownClaimIndex {
   private readonly bm25: Bm25Index;
-  private readonly grams = new GramTable();
-  private readonly analysed: Analysed[];
+  private readonly grams: GramTable;
+  private readonly table: ClaimTableData;
+  private readonly scorer: FeatureScorer;
   private readonly scratch: Float64Array;
-  /** Gram norms of each claim with its headline. */
-  private readonly norms: Float32Array;
+  /** One candidate's features while `rank` scores it. */
+  private readonly row = new Float64Array(FEATURE_NAMES.length);
 
-  constructor(private readonly claims: readonly MatchableClaim[], private readonly model: MatchModel = MATCH_MODEL) {
+  /** Builds the index over claims (with their headlines); `data` loads a stored one instead. */
+  constructor(claims: readonly MatchableClaim[] | { data: KnownIndexData; size: number }, private readonly model: MatchModel = MATCH_MODEL) {
     if (model.features.join() !== FEATURE_NAMES.join()) throw new Error('The match model was trained on other features; run npm run train:match.');
-    this.analysed = claims.map((claim) => analyse(claim.claim));
-    this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(this.analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (this.analysed[i] as Analysed).terms)));
-    for (const claim of claims) this.grams.add(documentText(claim));
-    this.grams.freeze();
-    this.norms = Float32Array.from(claims, (claim) => this.grams.norm(documentText(claim)));
-    this.scratch = new Float64Array(claims.length);
+    if ('data' in claims) {
+      const { data, size } = claims;
+      if (data.format !== KNOWN_INDEX_FORMAT) throw new Error('Known-claim index: stored in another format');
+      this.bm25 = Bm25Index.fromData(data.bm25);
+      if (this.bm25.size !== size) throw new Error('Known-claim index: stored for another number of claims');
+      checkClaimTable(data.claims, size, this.bm25.vocabularySize);
+      this.grams = GramTable.fromWeights(data.gramWeights);
+      this.table = data.claims;
+    } else {
+      const analysed = claims.map((claim) => analyse(claim.claim));
+      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (analysed[i] as Analysed).terms)));
+      this.grams = GramTable.empty();
+      const gramLists = claims.map((claim) => {
+        const list: number[] = [];
+        this.grams.add(documentText(claim), list);
+        return list;
+      });
+      this.grams.freeze();
+      this.table = buildClaimTable(analysed, gramLists, this.bm25, this.grams);
+    }
+    this.scorer = new FeatureScorer(this.table, this.bm25, this.grams);
+    this.scratch = new Float64Array(this.bm25.size);
+  }
+
+  /** The index's arrays, to store (shared, not copied). */
+  toData(): KnownIndexData {
+    return { format: KNOWN_INDEX_FORMAT, bm25: this.bm25.toData(), claims: this.table, gramWeights: this.grams.weights() };
   }
 
   /** Claims in the index. */
   get size(): number {
-    return this.claims.length;
+    return this.bm25.size;
+  }
+
+  /** Approximate bytes held by the index's arrays. */
+  bytes(): number {
+    return this.bm25.bytes() + claimTableBytes(this.table) + this.grams.bytes();
   }
 
   /** The plain BM25 ranking (the baseline). */
@@ -86,39 +129,57 @@ export class KnownClaimIndex {
 
   /** BM25's candidates for a sentence with their feature vectors. */
   candidates(text: string, count: number = this.model.candidates): CandidateFeatures[] {
-    const analysed = analyse(text);
-    const hits = this.bm25.search(analysed.terms, count, this.scratch);
-    if (hits.length === 0) return [];
-    const sentence = sentenceSide(analysed);
-    const sentenceGrams = this.grams.sentence(text);
+    const { sentence, hits } = this.firstStage(text, count);
     const best = hits[0]?.score ?? 0;
-    const idf = (term: string) => this.bm25.idf(term);
-    return hits.map((hit, rank) => {
-      const claim = this.claims[hit.doc] as MatchableClaim;
-      const analysedClaim = this.analysed[hit.doc] as Analysed;
-      const charCosine = this.grams.cosine(sentenceGrams, documentText(claim), this.norms[hit.doc] as number);
-      return { index: hit.doc, bm25: hit.score, features: featureVector(sentence, { bm25: hit.score, bestBm25: best, rank, claim: analysedClaim, charCosine }, idf) };
-    });
+    return hits.map((hit, rank) => ({ index: hit.doc, bm25: hit.score, features: [...this.scorer.features(sentence, hit.doc, hit.score, best, rank)] }));
   }
 
-  /** The re-ranked claims for a sentence, best first, with match probabilities. */
+  private firstStage(text: string, count: number): { sentence: SentenceIds; hits: Scored[] } {
+    const sentence = this.scorer.prepare(text, analyse(text));
+    const query: number[] = [];
+    for (let i = 0; i < sentence.distinctIds.length; i++) query.push(sentence.distinctIds[i] as number);
+    return { sentence, hits: this.bm25.searchIds(query, count, this.scratch) };
+  }
+
+  /**
+   * The re-ranked claims for a sentence, best first, with match probabilities: `candidates`
+   * scored without keeping their vectors (one row reused), the same numbers in the same order.
+   */
   rank(text: string, limit: number): RankedClaim[] {
-    const candidates = this.candidates(text);
-    const scores = candidates.map((candidate) => linearScore(this.model, candidate.features));
-    return candidates
-      .map((candidate, i) => {
-        let other = -Infinity;
-        for (let j = 0; j < scores.length; j++) if (j !== i && (scores[j] as number) > other) other = scores[j] as number;
-        return { index: candidate.index, order: scores[i] as number, score: matchProbability(this.model, candidate.features, (scores[i] as number) - other) };
-      })
+    const { sentence, hits } = this.firstStage(text, this.model.candidates);
+    const best = hits[0]?.score ?? 0;
+    const count = hits.length;
+    const scores = new Float64Array(count);
+    const cosines = new Float64Array(count);
+    const coverages = new Float64Array(count);
+    hits.forEach((hit, rank) => {
+      const row = this.scorer.features(sentence, hit.doc, hit.score, best, rank, this.row);
+      scores[rank] = linearScore(this.model, row);
+      cosines[rank] = row[CHAR_COSINE] as number;
+      coverages[rank] = row[CLAIM_COVERAGE] as number;
+    });
+    // The best and second-best scores give every candidate's lead over the best other one.
+    let first = -1;
+    let second = -1;
+    scores.forEach((score, i) => {
+      if (first < 0 || score > (scores[first] as number)) {
+        second = first;
+        first = i;
+      } else if (second < 0 || score > (scores[second] as number)) second = i;
+    });
+    const order = hits.map((hit, i) => ({ i, index: hit.doc, order: scores[i] as number }));
+    return order
       .sort((a, b) => b.order - a.order || a.index - b.index)
       .slice(0, limit)
-      .map(({ index, score }) => ({ index, score }));
+      .map(({ i, index, order }) => {
+        const other = i === first ? (second < 0 ? -Infinity : (scores[second] as number)) : (scores[first] as number);
+        return { index, score: calibratedProbability(this.model, order, order - other, cosines[i] as number, coverages[i] as number) };
+      });
   }
 }
 
 /** The re-ranker's linear score of a feature vector. */
-export function linearScore(model: MatchModel, features: readonly number[]): number {
+export function linearScore(model: MatchModel, features: ArrayLike<number>): number {
   let score = 0;
   for (let i = 0; i < features.length; i++) score += (model.weights[i] ?? 0) * (((features[i] as number) - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
   return score;
@@ -126,16 +187,18 @@ export function linearScore(model: MatchModel, features: readonly number[]): num
 
 /** Largest lead over the runner-up the calibration counts (a lone candidate has this lead). */
 const MAX_LEAD = 5;
+const CHAR_COSINE = FEATURE_NAMES.indexOf('charCosine');
+const CLAIM_COVERAGE = FEATURE_NAMES.indexOf('claimCoverage');
 
 /** The calibrated match probability of a candidate, given its lead over the best other candidate. */
 export function matchProbability(model: MatchModel, features: readonly number[], lead: number): number {
+  return calibratedProbability(model, linearScore(model, features), lead, features[CHAR_COSINE] ?? 0, features[CLAIM_COVERAGE] ?? 0);
+}
+
+/** The calibration applied to a candidate's linear score, lead, character cosine and claim coverage. */
+function calibratedProbability(model: MatchModel, score: number, lead: number, charCosine: number, claimCoverage: number): number {
   const { inputs, weights, intercept } = model.calibration;
-  const values: Record<string, number> = {
-    score: linearScore(model, features),
-    lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD,
-    charCosine: features[FEATURE_NAMES.indexOf('charCosine')] ?? 0,
-    claimCoverage: features[FEATURE_NAMES.indexOf('claimCoverage')] ?? 0,
-  };
+  const values: Record<string, number> = { score, lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD, charCosine, claimCoverage };
   let logit = intercept;
   inputs.forEach((input, i) => (logit += (weights[i] ?? 0) * (values[input] ?? 0)));
   return 1 / (1 + Math.exp(-logit));
