@@ -12,8 +12,14 @@ import type { RangeGroup } from './highlight-groups';
 import { clearHighlights, hasHighlights, highlightOptions, markGroup, planHighlightsSteps, type MarkRange } from './highlighter';
 import { runInSlices, yieldToPage, type SliceOutcome } from './highlight-slices';
 
-/** How far beyond the viewport (in viewport heights, above and below) groups count as near: an ordinary article is drawn whole. */
+/** How far beyond the viewport (in viewport heights, above and below) groups count as near. */
 const NEAR_SCREENS = 10;
+/**
+ * Up to this many groups an article is drawn whole (nearest first): an ordinary story whose text
+ * starts far down a page (a long menu above it, styles not loaded) must not wait for a scroll.
+ * Only pages with more (a 10 MB article has tens of thousands) leave far groups for later.
+ */
+const DRAW_WHOLE_UP_TO = 2_000;
 
 /** Options of `drawLazily`. */
 export interface LazyOptions {
@@ -195,6 +201,7 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
     if (carried.size > 0) keepCarried(carried);
     // Which groups are near the viewport: layout is read while nothing is written, in slices.
     const height = Math.max(1, window.innerHeight);
+    const drawWhole = steps.length <= DRAW_WHOLE_UP_TO;
     const near: Array<{ step: Step; distance: number }> = [];
     for (let i = 0; i < steps.length; ) {
       await yieldBetween();
@@ -205,7 +212,7 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
         const step = steps[i++] as Step;
         const box = step.group.container.getBoundingClientRect();
         const distance = box.bottom < 0 ? -box.bottom : box.top > height ? box.top - height : 0;
-        if (distance <= NEAR_SCREENS * height) near.push({ step, distance });
+        if (drawWhole || distance <= NEAR_SCREENS * height) near.push({ step, distance });
         else observer?.observe(step.group.container);
       } while (i < steps.length && performance.now() - began < budgetMs);
     }
