@@ -6,21 +6,10 @@ import { parseClaimLines, parseQueries } from '../../src/core/known/match-data';
 import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
 import { ReferenceRanker } from '../../src/core/known/reference-ranker';
 import { TopK } from '../../src/core/known/top-k';
+import { random } from '../support/random';
 
 // The fast index (integer ids, flat postings, the claim table) must rank exactly as the plain
 // reference implementation: same claims, same order, same scores, same feature vectors.
-
-/** A deterministic pseudo-random generator (mulberry32), so the sample is the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'Springfield bus fleet grew percent unemployment fell rate lowest since mayor Ruiz police budget cut million taxes schools teachers hired Medicare single-payer health care immigrants crime doubled Obama Trump Senate votes wall border jobs wages coal plants closed climate emissions the of and in that was by a to is'.split(' ');
 const FIGURES = ['40 percent', '$12 million', '3.1%', '1969', 'ten percent', '2,000', 'half'];
