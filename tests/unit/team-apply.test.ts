@@ -1,7 +1,7 @@
 // Applying synced documents to the library at scale: a window of changes rewrites each summary
 // shard once (per-batch rewrites of ever-growing shards made a first sync quadratic), and a
 // worker stopped between the window's writes resumes to the same library.
-import { applyLocalChanges, CHANGES_PER_WINDOW, groupByShard, PAGES_PER_WRITE } from '../../src/background/sync/apply';
+import { alreadyApplied, applyLocalChanges, CHANGES_PER_WINDOW, groupByShard, PAGES_PER_WRITE } from '../../src/background/sync/apply';
 import type { OpenTeam, SyncContext } from '../../src/background/sync/context';
 import type { TeamSession } from '../../src/background/sync/session';
 import { WriteQueue } from '../../src/background/write-queue';
@@ -88,4 +88,23 @@ test('write groups hold whole shards, in shard order, and every page once', () =
   const shardsOf = groups.map((group) => new Set(group.map(shardOf)));
   for (let i = 1; i < shardsOf.length; i++) expect(Math.min(...(shardsOf[i] ?? []))).toBeGreaterThan(Math.max(...(shardsOf[i - 1] ?? [])));
   expect(groupByShard([], 100)).toEqual([[]]);
+});
+
+test('a page needs no record read only when every change is the revision its copy came from, without conflicts', () => {
+  const record = seedPage(3, 2);
+  const [first, second] = Object.values(record.annotations);
+  if (!first || !second) throw new Error('seed');
+  const winner = (annotation: typeof first, rev: string) => ({ deleted: false as const, rev, page: { key: record.key, url: record.url, title: record.title }, annotation, author: 'alice', editedAt: '' });
+  const revs = { [first.id]: { rev: '1-a', hash: contentHash(first) }, [second.id]: { rev: '2-b', hash: contentHash(second) } };
+  const own = [
+    { annotationId: first.id, winner: winner(first, '1-a'), versions: 1 },
+    { annotationId: second.id, winner: winner(second, '2-b'), versions: 1 },
+  ];
+  expect(alreadyApplied(own, revs, undefined)).toBe(true);
+  expect(alreadyApplied(own, revs, {})).toBe(true);
+  // A newer revision, a conflict, a page with a conflict, an annotation this profile never had.
+  expect(alreadyApplied([{ ...own[0]!, winner: winner(first, '2-c') }], revs, undefined)).toBe(false);
+  expect(alreadyApplied([{ ...own[0]!, versions: 2 }], revs, undefined)).toBe(false);
+  expect(alreadyApplied(own, revs, { [first.id]: 2 })).toBe(false);
+  expect(alreadyApplied(own, {}, undefined)).toBe(false);
 });

@@ -12,7 +12,7 @@ import { pageChanges, shardKeyOf, shardOf } from '../../core/model/summaries';
 import type { PageRecord } from '../../core/model/annotation';
 import { versionCount } from '../../core/sync/conflicts';
 import { parseDocId, parseRevision, stableJson, type ParsedRevision } from '../../core/sync/docs';
-import { applySynced, parsePageRevs, type SyncedAnnotation } from '../../core/sync/plan';
+import { applySynced, parsePageRevs, type PageRevs, type SyncedAnnotation } from '../../core/sync/plan';
 import { parseConflicts, parseTeam, revsKey, TEAM_CONFLICTS_KEY, TEAM_KEY } from '../../core/sync/team';
 import type { OpenTeam, SyncContext } from './context';
 import type { ChangeRow, SyncDb } from './pouch-types';
@@ -64,21 +64,35 @@ export function groupByShard(pageKeys: Iterable<string>, maxPages: number): stri
 }
 
 /**
+ * True when applying these changes to a page can change nothing: each one is the revision the
+ * local copy already came from, none is in conflict, and the page had no conflict. (A copy that
+ * came from a revision has that revision's content hash, or was edited here since, which
+ * applying leaves alone either way.) The page's record need not be read then.
+ */
+export function alreadyApplied(synced: readonly SyncedAnnotation[], revs: PageRevs, conflicts: Record<string, number> | undefined): boolean {
+  if (conflicts && Object.keys(conflicts).length > 0) return false;
+  return synced.every(({ annotationId, winner, versions }) => versions === 1 && revs[annotationId]?.rev === winner.rev);
+}
+
+/**
  * Applies one group of pages in one storage write (after one removal, if pages went); with
  * `nextSeq` the same write moves the applied sequence. Returns the records changed, or null when
  * the window is no longer this run's to apply (left the team, or another run applied it).
  */
 async function applyGroup(ctx: SyncContext, since: number | string, keys: readonly string[], byPage: ReadonlyMap<string, SyncedAnnotation[]>, nextSeq: number | string | null): Promise<number | null> {
   return ctx.queue.run(async () => {
-    const items = await ctx.storage.get([TEAM_KEY, TEAM_CONFLICTS_KEY, ...keys.map(pageStorageKey), ...keys.map(revsKey)]);
-    const config = parseTeam(items[TEAM_KEY]);
+    const state = await ctx.storage.get([TEAM_KEY, TEAM_CONFLICTS_KEY, ...keys.map(revsKey)]);
+    const config = parseTeam(state[TEAM_KEY]);
     if (!config || config.appliedSeq !== since) return null;
-    const conflicts = parseConflicts(items[TEAM_CONFLICTS_KEY]);
+    const conflicts = parseConflicts(state[TEAM_CONFLICTS_KEY]);
+    // Records are read only for pages the changes can alter: an upload's own changes cannot.
+    const needed = keys.filter((key) => !alreadyApplied(byPage.get(key) ?? [], parsePageRevs(state[revsKey(key)]), conflicts[key]));
+    const items = { ...state, ...(needed.length > 0 ? await ctx.storage.get(needed.map(pageStorageKey)) : {}) };
     const put: PageRecord[] = [];
     const drop: string[] = [];
     const set: Record<string, unknown> = {};
     let conflictsChanged = false;
-    for (const key of keys) {
+    for (const key of needed) {
       const raw = items[pageStorageKey(key)];
       const parsed = raw === undefined ? null : parsePageRecord(raw);
       if (raw !== undefined && !parsed) continue; // unreadable: left as it is

@@ -72,10 +72,26 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
   await flushOutbox(ctx, team);
   // Pull first: on a first upload the server has nothing yet, so the pull costs nothing, and
   // the push is the last thing the run does.
-  const pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-    docs = n;
-    progress();
-  });
+  // Pulled batches are applied while later ones download (storage.local beside the network and
+  // IndexedDB); the last pass below picks up what the one running at the end did not see.
+  let applying: Promise<unknown> | null = null;
+  const applyMeanwhile = () => {
+    applying ??= applyLocalChanges(ctx, team)
+      .catch(() => undefined) // the last pass reports a failure
+      .finally(() => {
+        applying = null;
+      });
+  };
+  let pulled: { docs: number; refused: number };
+  try {
+    pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
+      docs = n;
+      progress();
+      applyMeanwhile();
+    });
+  } finally {
+    await applying;
+  }
   await applyLocalChanges(ctx, team);
   const pushed = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
     docs = pulled.docs + n;
