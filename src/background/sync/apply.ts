@@ -119,13 +119,17 @@ async function applyGroup(ctx: SyncContext, since: number | string, keys: readon
   });
 }
 
-/** Applies every change of the local database not yet applied; returns how many page records changed. */
-export async function applyLocalChanges(ctx: SyncContext, team: OpenTeam): Promise<number> {
+/**
+ * Applies every change of the local database not yet applied; returns how many page records
+ * changed. With `wholeWindows` (while a pull is still writing) it stops at the first partial
+ * window: small windows would rewrite the shards far more often than the pull needs.
+ */
+export async function applyLocalChanges(ctx: SyncContext, team: OpenTeam, options: { wholeWindows?: boolean } = {}): Promise<number> {
   let applied = 0;
   for (;;) {
     const since = team.config.appliedSeq;
     const { results, last_seq: lastSeq } = await team.local.changes({ since, limit: CHANGES_PER_WINDOW, include_docs: true, style: 'all_docs', return_docs: true });
-    if (results.length === 0) return applied;
+    if (results.length === 0 || (options.wholeWindows && results.length < CHANGES_PER_WINDOW)) return applied;
     const byPage = new Map<string, SyncedAnnotation[]>();
     for (const row of results) {
       const found = await syncedOf(team.local, row);
