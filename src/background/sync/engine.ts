@@ -15,8 +15,6 @@ import { TeamError, offline } from './session';
 
 /** Documents per replication batch: fewer requests than PouchDB's default of 100. */
 const BATCH_SIZE = 500;
-/** How long local edits are written into the local database before a push starts beside them. */
-const EARLY_PUSH_AFTER_MS = 2_000;
 /** How often progress is written for the library page while a run goes on. */
 const PROGRESS_EVERY_MS = 400;
 
@@ -71,30 +69,9 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
     void writeStatus(ctx, { state: 'syncing', docs, bytes: team.bytes.count, problem: null, detail: '' });
   };
   progress(true);
-  // A large outbox (a first upload) is written into the local database in many rounds; what is
-  // written goes out while later rounds are written, one one-shot push after another, instead of
-  // after the last round. A small one is written before the first push would start.
-  let flushed = false;
-  const flushing = flushOutbox(ctx, team).finally(() => {
-    flushed = true;
-  });
-  const early = { docs: 0, refused: 0 };
-  try {
-    for (;;) {
-      await Promise.race([flushing, new Promise((done) => setTimeout(done, EARLY_PUSH_AFTER_MS))]);
-      if (flushed) break;
-      const round = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-        docs = early.docs + n;
-        progress();
-      });
-      early.docs += round.docs;
-      early.refused += round.refused;
-    }
-  } finally {
-    await flushing.catch(() => undefined); // its own failure is thrown below
-  }
-  await flushing;
-  // Pull before the last push: the push is the last thing the run does.
+  await flushOutbox(ctx, team);
+  // Pull first: on a first upload the server has nothing yet, so the pull costs nothing, and
+  // the push is the last thing the run does.
   // Pulled changes are applied a whole window at a time while later ones download (storage.local
   // beside the network and IndexedDB); the last pass below applies the rest.
   let applying: Promise<unknown> | null = null;
@@ -111,7 +88,7 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
   let pulled: { docs: number; refused: number };
   try {
     pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-      docs = early.docs + n;
+      docs = n;
       progress();
       applyMeanwhile(n);
     });
@@ -120,14 +97,14 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
   }
   await applyLocalChanges(ctx, team);
   const pushed = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-    docs = early.docs + pulled.docs + n;
+    docs = pulled.docs + n;
     progress();
   });
-  const refused = early.refused + pushed.refused + pulled.refused;
+  const refused = pushed.refused + pulled.refused;
   await writeStatus(ctx, {
     state: 'idle',
     lastSync: ctx.now(),
-    docs: early.docs + pushed.docs + pulled.docs,
+    docs: pushed.docs + pulled.docs,
     bytes: team.bytes.count,
     problem: refused > 0 ? 'refused' : null,
     detail: refused > 0 ? `The team server refused ${refused} change(s); they stay on this computer.` : '',
