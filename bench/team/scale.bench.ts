@@ -4,7 +4,7 @@
 // main-thread task in an article open in the same browser meanwhile (target: none over 50 ms).
 // Baseline in the same run: plain PouchDB replication of the same documents from the server
 // into a memory database in Node, the engine's own speed without the extension around it.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedChunks, seedLibraryItems } from '../seed-library';
 import { launch, pollUntil, type BrowserDriver, type PageHandle } from '../../tests/e2e/harness/driver';
@@ -96,7 +96,7 @@ test('scale: 100,000 annotations up from a full profile and down into an empty o
     await senderUp.waitForFunction('window.factmark !== undefined');
     const up = await joinAndSync(full, senderUp, articleUp, { serverUrl: couch.url, database: DB, userName: 'alice', password: 'alice-pw' }, async () => true);
     const onServer = (await couch.admin(`/${DB}`)).json.doc_count as number;
-    process.stdout.write(`\nupload: ${up.seconds.toFixed(1)} s, ${(up.bytes / 1e6).toFixed(1)} MB, ${Math.round(total / up.seconds)} docs/s, longest task ${up.longest.toFixed(0)} ms (${up.over50} over 50 ms); on the server: ${onServer}\n`);
+    process.stdout.write(`\nupload: ${up.seconds.toFixed(1)} s, ${(up.bytes / 1e6).toFixed(1)} MB (${(up.bytes / 1e6 / up.seconds).toFixed(2)} MB/s), ${Math.round(total / up.seconds)} docs/s, longest task ${up.longest.toFixed(0)} ms (${up.over50} over 50 ms); on the server: ${onServer}\n`);
 
     // Baseline: the engine alone, server to a memory database in Node.
     const fetch = cookieFetch();
@@ -123,18 +123,20 @@ test('scale: 100,000 annotations up from a full profile and down into an empty o
     });
     const libraryDown = await request<Array<{ total: number }>>(senderDown, 'library.list', {});
 
-    const row = (name: string, run: Run) => `| ${name.padEnd(34)} | ${run.seconds.toFixed(1).padStart(8)} | ${(run.bytes / 1e6).toFixed(1).padStart(8)} | ${Math.round(total / run.seconds).toString().padStart(7)} | ${run.longest.toFixed(0).padStart(11)} | ${String(run.over50).padStart(8)} |`;
+    const row = (name: string, run: Run) => `| ${name.padEnd(34)} | ${run.seconds.toFixed(1).padStart(8)} | ${(run.bytes / 1e6).toFixed(1).padStart(8)} | ${(run.bytes / 1e6 / run.seconds).toFixed(2).padStart(6)} | ${Math.round(total / run.seconds).toString().padStart(7)} | ${run.longest.toFixed(0).padStart(12)} | ${String(run.over50).padStart(6)} |`;
     const lines = [
       `\nTeam sync at scale: ${total.toLocaleString('en')} annotations on ${PAGES.toLocaleString('en')} pages (Chromium, pouchdb-server on 127.0.0.1)`,
-      '| run                                |      s   |      MB  |  docs/s | longest task | >50 ms |',
-      '|------------------------------------|----------|----------|---------|--------------|--------|',
+      '| run                                |        s |       MB |   MB/s |  docs/s | longest task | >50 ms |',
+      '|------------------------------------|----------|----------|--------|---------|--------------|--------|',
       row('upload from a full profile', up),
       row('first sync into an empty profile', down),
       `| baseline: PouchDB alone, server→Node memory | ${baselineSeconds.toFixed(1)} s | ${Math.round(total / baselineSeconds)} docs/s |`,
       `documents on the server after the upload: ${onServer}; pages in the new profile: ${pagesDown}; library list entries: ${libraryDown.length} (annotations ${libraryDown.reduce((n, e) => n + e.total, 0)})`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    writeFileSync(join(__dirname, '..', '..', 'tests', 'e2e', 'artifacts', 'team-scale.json'), JSON.stringify({ total, up, down, baselineSeconds, onServer, pagesDown }, null, 2));
+    const artifacts = join(__dirname, '..', '..', 'tests', 'e2e', 'artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, 'team-scale.json'), JSON.stringify({ total, up, down, baselineSeconds, onServer, pagesDown }, null, 2));
     expect(onServer).toBeGreaterThanOrEqual(total);
     expect(pagesDown).toBe(PAGES);
   } finally {

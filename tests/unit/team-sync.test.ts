@@ -5,10 +5,11 @@
 // deletions racing edits are conflicts too, and access problems stop syncing with a message.
 import { selectorFor } from '../../src/core/model/selectors';
 import { parseShard, shardKeyOf } from '../../src/core/model/summaries';
-import { parseStatus, TEAM_STATUS_KEY } from '../../src/core/sync/team';
+import { parseStatus, TEAM_OUTBOX_KEY, TEAM_STATUS_KEY } from '../../src/core/sync/team';
 import { startCouch, type CouchServer } from '../support/couch-server';
 import { cookieFetch } from '../support/cookie-fetch';
 import { makeNodeClient, type NodeClient } from '../support/team-client';
+import { seedLibraryItems, seedPage } from '../../bench/seed-library';
 
 type Client = NodeClient;
 const makeClient = makeNodeClient;
@@ -156,3 +157,24 @@ test('the server refuses documents that are not Factmark annotations or that mis
   expect((await put(id, { ...good, author: 'bob' })).status).toBe(403);
   expect((await put(id, good)).status).toBe(201);
 }, 60_000);
+
+test('a first upload of a large library writes the outbox once, not once per round of pages; the teammate gets every page', async () => {
+  await couch.setupTeam('bulkdesk', 'alice,bob');
+  const carol = makeClient('alice');
+  const pages = 1_100;
+  Object.assign(carol.storage.items, seedLibraryItems({ pages, annotationsPerPage: 1 }));
+  await carol.membership.joinTeam(carol.ctx, { serverUrl: couch.url, database: 'bulkdesk', userName: 'alice', password: 'alice-pw' });
+  const joinedAt = carol.storage.log.length;
+  const status = await carol.engine.syncNow(carol.ctx);
+  expect(status).toMatchObject({ problem: null });
+  const outboxWrites = carol.storage.log.slice(joinedAt).filter((entry) => entry.op === 'set' && entry.keys?.includes(TEAM_OUTBOX_KEY));
+  expect(outboxWrites).toHaveLength(1);
+  expect(carol.storage.items[TEAM_OUTBOX_KEY]).toEqual({});
+  expect((await couch.admin('/bulkdesk')).json.doc_count).toBe(pages + 1);
+
+  const dave = makeClient('bob');
+  await dave.membership.joinTeam(dave.ctx, { serverUrl: couch.url, database: 'bulkdesk', userName: 'bob', password: 'bob-pw' });
+  await sync(dave);
+  expect(Object.keys(dave.storage.items).filter((key) => key.startsWith('page:'))).toHaveLength(pages);
+  expect(dave.record(seedPage(17, 1).key)).toEqual(carol.record(seedPage(17, 1).key));
+}, 180_000);

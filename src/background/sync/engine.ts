@@ -7,7 +7,7 @@
  * clear message; the local library stays as it is.
  */
 import { IDLE_STATUS, parseStatus, TEAM_STATUS_KEY, type TeamStatus } from '../../core/sync/team';
-import { applyLocalChanges } from './apply';
+import { applyLocalChanges, CHANGES_PER_WINDOW } from './apply';
 import { openTeam, type OpenTeam, type SyncContext } from './context';
 import { flushOutbox } from './push';
 import type { Replication } from './pouch-types';
@@ -72,10 +72,29 @@ async function runOnce(ctx: SyncContext, team: OpenTeam): Promise<void> {
   await flushOutbox(ctx, team);
   // Pull first: on a first upload the server has nothing yet, so the pull costs nothing, and
   // the push is the last thing the run does.
-  const pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
-    docs = n;
-    progress();
-  });
+  // Pulled changes are applied a whole window at a time while later ones download (storage.local
+  // beside the network and IndexedDB); the last pass below applies the rest.
+  let applying: Promise<unknown> | null = null;
+  let pulledAtLastPass = 0;
+  const applyMeanwhile = (pulledDocs: number) => {
+    if (applying || pulledDocs - pulledAtLastPass < CHANGES_PER_WINDOW) return;
+    pulledAtLastPass = pulledDocs;
+    applying = applyLocalChanges(ctx, team, { wholeWindows: true })
+      .catch(() => undefined) // the last pass reports a failure
+      .finally(() => {
+        applying = null;
+      });
+  };
+  let pulled: { docs: number; refused: number };
+  try {
+    pulled = await replicate(team.local.replicate.from(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
+      docs = n;
+      progress();
+      applyMeanwhile(n);
+    });
+  } finally {
+    await applying;
+  }
   await applyLocalChanges(ctx, team);
   const pushed = await replicate(team.local.replicate.to(team.remote, { batch_size: BATCH_SIZE, retry: false }), (n) => {
     docs = pulled.docs + n;

@@ -13,7 +13,7 @@ import { parseOutbox } from './outbox';
 import type { SyncDb } from './pouch-types';
 
 /** Pages handled per round: bounded, so a 10,000-page first upload never holds everything at once. */
-const PAGES_PER_ROUND = 200;
+const PAGES_PER_ROUND = 500;
 
 /** The ancestry (newest first, without the depth prefix) of each base revision. */
 async function ancestries(db: SyncDb, writes: readonly PlannedWrite[]): Promise<Map<string, string[]>> {
@@ -50,45 +50,59 @@ export async function writeRevisions(db: SyncDb, writes: readonly PlannedWrite[]
   }
 }
 
-/** Moves every page in the outbox into the local database; returns how many revisions were written. */
+/** Reads, plans and writes one round of pages, rev entries included; returns how many revisions were written. */
+async function pushRound(ctx: SyncContext, team: OpenTeam, keys: readonly string[]): Promise<number> {
+  const items = await ctx.storage.get([...keys.map(pageStorageKey), ...keys.map(revsKey)]);
+  const now = ctx.now();
+  const writes: PlannedWrite[] = [];
+  for (const key of keys) {
+    const raw = items[pageStorageKey(key)];
+    const parsed = raw === undefined ? null : parsePageRecord(raw);
+    if (raw !== undefined && !parsed) {
+      console.warn(`Factmark: the record of ${key} is unreadable; it is not sent to the team.`);
+      continue;
+    }
+    writes.push(...planPush(key, parsed?.record ?? null, parsePageRevs(items[revsKey(key)]), team.config.userName, now));
+  }
+  await writeRevisions(team.local, writes);
+  await ctx.queue.run(async () => {
+    const current = await ctx.storage.get(keys.map(revsKey));
+    const revs = new Map<string, PageRevs>(keys.map((key) => [key, parsePageRevs(current[revsKey(key)])]));
+    for (const write of writes) {
+      const pageRevs = revs.get(write.pageKey);
+      if (!pageRevs) continue;
+      // Only over the entry the write was based on: a newer one is not ours to replace.
+      if ((pageRevs[write.annotationId]?.rev ?? null) === write.base) pageRevs[write.annotationId] = { rev: write.rev, hash: write.hash };
+    }
+    const set: Record<string, unknown> = {};
+    for (const [key, pageRevs] of revs) set[revsKey(key)] = pageRevs;
+    await ctx.storage.set(set);
+  });
+  return writes.length;
+}
+
+/**
+ * Moves every page in the outbox into the local database, a round of pages at a time; returns
+ * how many revisions were written. The rev entries of each round are stored with it; the outbox
+ * (one key, as large as the library on a first upload) is written once per pass, not once per
+ * round. A worker stopped mid-pass plans the done pages again next time and finds nothing to
+ * write for them.
+ */
 export async function flushOutbox(ctx: SyncContext, team: OpenTeam): Promise<number> {
   let written = 0;
   const skip = new Set<string>();
   for (;;) {
     const outbox = parseOutbox((await ctx.storage.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY]);
-    const keys = Object.keys(outbox).filter((key) => !skip.has(key)).slice(0, PAGES_PER_ROUND);
-    if (keys.length === 0) return written;
-    const items = await ctx.storage.get([...keys.map(pageStorageKey), ...keys.map(revsKey)]);
-    const now = ctx.now();
-    const writes: PlannedWrite[] = [];
-    for (const key of keys) {
-      const raw = items[pageStorageKey(key)];
-      const parsed = raw === undefined ? null : parsePageRecord(raw);
-      if (raw !== undefined && !parsed) {
-        console.warn(`Factmark: the record of ${key} is unreadable; it is not sent to the team.`);
-        continue;
-      }
-      writes.push(...planPush(key, parsed?.record ?? null, parsePageRevs(items[revsKey(key)]), team.config.userName, now));
-    }
-    await writeRevisions(team.local, writes);
-    written += writes.length;
+    const pending = Object.keys(outbox).filter((key) => !skip.has(key));
+    if (pending.length === 0) return written;
+    for (let start = 0; start < pending.length; start += PAGES_PER_ROUND) written += await pushRound(ctx, team, pending.slice(start, start + PAGES_PER_ROUND));
     await ctx.queue.run(async () => {
-      const current = await ctx.storage.get([TEAM_OUTBOX_KEY, ...keys.map(revsKey)]);
-      const outboxNow = parseOutbox(current[TEAM_OUTBOX_KEY]);
-      const revs = new Map<string, PageRevs>(keys.map((key) => [key, parsePageRevs(current[revsKey(key)])]));
-      for (const write of writes) {
-        const pageRevs = revs.get(write.pageKey);
-        if (!pageRevs) continue;
-        // Only over the entry the write was based on: a newer one is not ours to replace.
-        if ((pageRevs[write.annotationId]?.rev ?? null) === write.base) pageRevs[write.annotationId] = { rev: write.rev, hash: write.hash };
-      }
-      for (const key of keys) {
+      const outboxNow = parseOutbox((await ctx.storage.get(TEAM_OUTBOX_KEY))[TEAM_OUTBOX_KEY]);
+      for (const key of pending) {
         if (outboxNow[key] === outbox[key]) delete outboxNow[key];
         else skip.add(key); // edited again meanwhile: pushed in the next run
       }
-      const set: Record<string, unknown> = { [TEAM_OUTBOX_KEY]: outboxNow };
-      for (const [key, pageRevs] of revs) set[revsKey(key)] = pageRevs;
-      await ctx.storage.set(set);
+      await ctx.storage.set({ [TEAM_OUTBOX_KEY]: outboxNow });
     });
   }
 }
