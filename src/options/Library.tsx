@@ -113,15 +113,20 @@ export function Library() {
 
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
 
-  const focusAfterDelete = (row: number) => {
-    requestAnimationFrame(() => {
-      const buttons = listArea.current?.querySelectorAll<HTMLButtonElement>('[data-delete-index]') ?? [];
-      const candidates = [...buttons];
-      const next = candidates.find((button) => button.dataset.deleteIndex === String(row)) ?? candidates.find((button) => button.dataset.deleteIndex === String(row - 1));
-      const undo = toastArea.current?.querySelector<HTMLButtonElement>('.lib-toast:last-child .lib-undo');
-      (next ?? undo ?? searchBox.current)?.focus();
-    });
-  };
+  // After a delete, focus moves to the row that took the deleted one's place. That row exists only
+  // once the list no longer shows the deleted page, which can be a render or two after the
+  // delete returns: focusing earlier would land on the disappearing row's own button.
+  const [pendingFocus, setPendingFocus] = useState<{ key: string; row: number } | null>(null);
+  useEffect(() => {
+    const pending = pendingFocus;
+    if (!pending || results.some((entry) => entry.key === pending.key)) return;
+    setPendingFocus(null);
+    const buttons = listArea.current?.querySelectorAll<HTMLButtonElement>('[data-delete-index]') ?? [];
+    const candidates = [...buttons];
+    const next = candidates.find((button) => button.dataset.deleteIndex === String(pending.row)) ?? candidates.find((button) => button.dataset.deleteIndex === String(pending.row - 1));
+    const undo = toastArea.current?.querySelector<HTMLButtonElement>('.lib-toast:last-child .lib-undo');
+    (next ?? undo ?? searchBox.current)?.focus();
+  }, [results, pendingFocus]);
 
   const deletePage = async (entry: LibraryEntry, row: number) => {
     const title = pageTitle(entry);
@@ -133,7 +138,7 @@ export function Library() {
         const toast: Toast = { id: nextToastId.current++, title, record, message: t('libraryDeleted', title), busy: false };
         setToasts((all) => [...all, toast]);
       }
-      focusAfterDelete(row);
+      setPendingFocus({ key: entry.key, row });
     } catch (error) {
       setActionError(t('errorGeneric', messageOf(error)));
     }
