@@ -85,9 +85,11 @@ async function applyGroup(ctx: SyncContext, since: number | string, keys: readon
     const config = parseTeam(state[TEAM_KEY]);
     if (!config || config.appliedSeq !== since) return null;
     const conflicts = parseConflicts(state[TEAM_CONFLICTS_KEY]);
-    // Records are read only for pages the changes can alter: an upload's own changes cannot.
-    const needed = keys.filter((key) => !alreadyApplied(byPage.get(key) ?? [], parsePageRevs(state[revsKey(key)]), conflicts[key]));
-    const items = { ...state, ...(needed.length > 0 ? await ctx.storage.get(needed.map(pageStorageKey)) : {}) };
+    const revsOf = new Map(keys.map((key) => [key, parsePageRevs(state[revsKey(key)])]));
+    // Records, and their shards, are read only for pages the changes can alter: an upload's own
+    // changes cannot, so its windows read neither.
+    const needed = keys.filter((key) => !alreadyApplied(byPage.get(key) ?? [], revsOf.get(key) ?? {}, conflicts[key]));
+    const items = needed.length > 0 ? await ctx.storage.get([...needed.map(pageStorageKey), ...new Set(needed.map(shardKeyOf))]) : {};
     const put: PageRecord[] = [];
     const drop: string[] = [];
     const set: Record<string, unknown> = {};
@@ -96,7 +98,7 @@ async function applyGroup(ctx: SyncContext, since: number | string, keys: readon
       const raw = items[pageStorageKey(key)];
       const parsed = raw === undefined ? null : parsePageRecord(raw);
       if (raw !== undefined && !parsed) continue; // unreadable: left as it is
-      const revs = parsePageRevs(items[revsKey(key)]);
+      const revs = revsOf.get(key) ?? {};
       const result = applySynced(key, parsed?.record ?? null, revs, conflicts[key] ?? {}, byPage.get(key) ?? []);
       // Only what changed is written: most changes of an upload are this profile's own.
       if (stableJson(result.revs) !== stableJson(revs)) set[revsKey(key)] = result.revs;
@@ -107,10 +109,7 @@ async function applyGroup(ctx: SyncContext, since: number | string, keys: readon
       if (result.record) put.push(result.record);
       else if (parsed) drop.push(key);
     }
-    // The shards are read only when a record changed: an upload's own changes touch none.
-    const touched = [...put.map((record) => record.key), ...drop];
-    const shards = touched.length > 0 ? await ctx.storage.get([...new Set(touched.map(shardKeyOf))]) : {};
-    const changes = pageChanges(shards, put, drop);
+    const changes = pageChanges(items, put, drop);
     if (changes.remove.length > 0) await ctx.storage.remove(changes.remove);
     if (nextSeq !== null) config.appliedSeq = nextSeq;
     const write = { ...changes.set, ...set, ...(conflictsChanged ? { [TEAM_CONFLICTS_KEY]: conflicts } : {}), ...(nextSeq !== null ? { [TEAM_KEY]: config } : {}) };

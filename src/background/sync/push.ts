@@ -67,15 +67,13 @@ async function pushRound(ctx: SyncContext, team: OpenTeam, keys: readonly string
   await writeRevisions(team.local, writes);
   await ctx.queue.run(async () => {
     const current = await ctx.storage.get(keys.map(revsKey));
-    const revs = new Map<string, PageRevs>(keys.map((key) => [key, parsePageRevs(current[revsKey(key)])]));
+    const set: Record<string, PageRevs> = Object.fromEntries(keys.map((key) => [revsKey(key), parsePageRevs(current[revsKey(key)])]));
     for (const write of writes) {
-      const pageRevs = revs.get(write.pageKey);
+      const pageRevs = set[revsKey(write.pageKey)];
       if (!pageRevs) continue;
       // Only over the entry the write was based on: a newer one is not ours to replace.
       if ((pageRevs[write.annotationId]?.rev ?? null) === write.base) pageRevs[write.annotationId] = { rev: write.rev, hash: write.hash };
     }
-    const set: Record<string, unknown> = {};
-    for (const [key, pageRevs] of revs) set[revsKey(key)] = pageRevs;
     await ctx.storage.set(set);
   });
   return writes.length;
