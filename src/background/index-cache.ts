@@ -6,7 +6,6 @@
  */
 import type { KnownIndexData } from '../core/known/matcher';
 
-
 /** The one stored record. */
 export interface StoredIndex {
   fingerprint: string;
@@ -16,8 +15,9 @@ export interface StoredIndex {
 }
 
 /** Where the record is: database, object store, key. */
-export const INDEX_CACHE = { database: 'factmark-known-index', store: 'index', key: 'current' } as const;
-const { database: DATABASE, store: STORE, key: KEY } = INDEX_CACHE;
+const DATABASE = 'factmark-known-index';
+const STORE = 'index';
+const KEY = 'current';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {

@@ -11,6 +11,7 @@ import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeRev
 import { compactReview, parseStoredReview, reviewId, type KnownReview } from '../core/known/review';
 import type { PageRecord } from '../core/model/annotation';
 import { PAGE_KEY_PREFIX, pageStorageKey, parsePageRecord } from '../core/model/records';
+import type { Settings } from '../core/model/settings';
 import { parseShard, SHARD_KEYS } from '../core/model/summaries';
 import { localStorage } from '../platform/browser';
 import { clearStoredIndex, loadStoredIndex, storeIndex } from './index-cache';
@@ -44,9 +45,9 @@ async function pagesWithVerdicts(): Promise<PageRecord[]> {
   return records;
 }
 
-async function buildMatcher(): Promise<KnownMatcher> {
+async function buildMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
   await ensureMigrated();
-  const [items, records, settings] = await Promise.all([localStorage.get([...KNOWN_SHARD_KEYS]), pagesWithVerdicts(), getSettings()]);
+  const [items, records, settings] = await Promise.all([localStorage.get([...KNOWN_SHARD_KEYS]), pagesWithVerdicts(), reading]);
   const { reviews, rejected } = allReviews(items);
   if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
   const reviewer = settings.organisation.trim() || settings.reviewerName.trim() || 'You';
@@ -66,9 +67,9 @@ async function buildMatcher(): Promise<KnownMatcher> {
   return matcher;
 }
 
-/** The current index, built when missing or stale. */
-function currentMatcher(): Promise<KnownMatcher> {
-  const building = (matcher ??= buildMatcher().catch((error: unknown) => {
+/** The current index, built when missing or stale (with the settings being read, for the reader's name). */
+function currentMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
+  const building = (matcher ??= buildMatcher(reading).catch((error: unknown) => {
     matcher = null;
     throw error;
   }));
@@ -77,7 +78,9 @@ function currentMatcher(): Promise<KnownMatcher> {
 
 /** Matches of a page's sentences and annotations, at the reader's threshold. */
 export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]): Promise<Record<string, KnownMatch[]>> {
-  const [index, settings] = await Promise.all([currentMatcher(), getSettings()]);
+  // One settings read serves both the threshold and, when the index is rebuilt, the reader's name.
+  const reading = getSettings();
+  const [index, settings] = await Promise.all([currentMatcher(reading), reading]);
   if (index.size === 0) return {};
   return index.matchInSlices(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey);
 }

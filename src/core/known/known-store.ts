@@ -71,7 +71,7 @@ export function mergeReviews(current: Record<string, unknown>, incoming: readonl
     if (stored) merge.updated++;
     else merge.new++;
   }
-  for (const [key, shard] of shards) if (incoming.some((review) => knownShardKey(review.id) === key)) merge.set[key] = shard;
+  for (const [key, shard] of shards) merge.set[key] = shard;
   if (merge.new + merge.updated === 0) merge.set = {};
   return merge;
 }

@@ -54,8 +54,14 @@ export interface CandidateFeatures {
   features: number[];
 }
 
-function documentText(claim: MatchableClaim): string {
+/** The text a claim is indexed as for character n-grams: the claim and its headline. */
+export function documentText(claim: MatchableClaim): string {
   return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
+}
+
+/** The terms a claim is indexed as for BM25: the claim's (already analysed) and its headline's. */
+export function documentTerms(claim: MatchableClaim, analysed: Analysed): string[] {
+  return claim.title ? [...analysed.terms, ...analyse(claim.title).terms] : analysed.terms;
 }
 
 /** A built index as plain arrays (typed arrays and strings), to store and load without rebuilding. */
@@ -93,7 +99,7 @@ export class KnownClaimIndex {
       this.table = data.claims;
     } else {
       const analysed = claims.map((claim) => analyse(claim.claim));
-      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => (claim.title ? [...(analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (analysed[i] as Analysed).terms)));
+      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => documentTerms(claim, analysed[i] as Analysed)));
       this.grams = GramTable.empty();
       const gramLists = claims.map((claim) => {
         const list: number[] = [];

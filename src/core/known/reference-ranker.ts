@@ -6,14 +6,10 @@
  * the index against it, and the bench times it as the brute-force comparison.
  */
 import { analyse, type Analysed } from './analyse';
-import { BM25_B, BM25_K1, MIN_COLLECTION } from './bm25';
+import { BM25_B, BM25_K1, bm25Idf } from './bm25';
 import { featureVector, sentenceSide } from './features';
 import { GramTable } from './gram-table';
-import { linearScore, matchProbability, MATCH_MODEL, type CandidateFeatures, type MatchableClaim, type MatchModel, type RankedClaim } from './matcher';
-
-function documentText(claim: MatchableClaim): string {
-  return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
-}
+import { documentTerms, documentText, linearScore, matchProbability, MATCH_MODEL, type CandidateFeatures, type MatchableClaim, type MatchModel, type RankedClaim } from './matcher';
 
 function counted(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -33,7 +29,7 @@ export class ReferenceRanker {
 
   constructor(private readonly claims: readonly MatchableClaim[], private readonly model: MatchModel = MATCH_MODEL) {
     this.analysed = claims.map((claim) => analyse(claim.claim));
-    const documents = claims.map((claim, i) => (claim.title ? [...(this.analysed[i] as Analysed).terms, ...analyse(claim.title).terms] : (this.analysed[i] as Analysed).terms));
+    const documents = claims.map((claim, i) => documentTerms(claim, this.analysed[i] as Analysed));
     this.counts = documents.map(counted);
     this.lengths = documents.map((terms) => Math.min(terms.length, 65535));
     for (const counts of this.counts) for (const term of counts.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -45,8 +41,7 @@ export class ReferenceRanker {
 
   /** BM25's idf of a term. */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (Math.max(this.claims.length, MIN_COLLECTION) - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.claims.length, this.documentFrequency.get(term) ?? 0);
   }
 
   /** Every claim sharing a term with the text, by BM25, best first (ties by position), cut at `limit`. */
