@@ -103,8 +103,7 @@ export async function highlightClaimsInSlices(root: Element, claims: ClaimView[]
     // At least one group per slice otherwise, so a slow group never stalls the drawing.
     do {
       const step = steps[next] as Step;
-      const { container } = step.group;
-      if (!container.isConnected || !root.contains(container) || container.textContent?.length !== step.textLength) {
+      if (groupChanged(root, step.group, step.textLength)) {
         progress = 'stale';
         return;
       }
@@ -119,6 +118,12 @@ export async function highlightClaimsInSlices(root: Element, claims: ClaimView[]
     if (progress !== 'drawing') return progress;
     await yieldBetween();
   }
+}
+
+/** True when a planned group's container has left the root or its text length changed: drawing it could mark the wrong text. */
+export function groupChanged(root: Element, group: RangeGroup<MarkRange>, textLength: number): boolean {
+  const { container } = group;
+  return !container.isConnected || !root.contains(container) || container.textContent?.length !== textLength;
 }
 
 function planSteps(root: Element, claims: readonly ClaimView[]): Step[] {

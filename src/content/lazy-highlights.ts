@@ -10,7 +10,7 @@ import type { HighlightStyle } from '../core/model/settings';
 import type { TextIndex } from '../core/text/text-index';
 import type { RangeGroup } from './highlight-groups';
 import { clearHighlights, hasHighlights, highlightOptions, markGroup, planHighlightsSteps, type MarkRange } from './highlighter';
-import { runInSlices, yieldToPage, type SliceOutcome } from './highlight-slices';
+import { groupChanged, runInSlices, yieldToPage, type SliceOutcome } from './highlight-slices';
 
 /** How far beyond the viewport (in viewport heights, above and below) groups count as near. */
 const NEAR_SCREENS = 10;
@@ -118,12 +118,12 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
   /** Draws one step unless its container changed since planning (then the page observer redraws). */
   const draw = (step: Step): void => {
     if (step.drawn) return;
-    const { container } = step.group;
-    if (!container.isConnected || !root.contains(container) || container.textContent?.length !== step.textLength) {
+    if (groupChanged(root, step.group, step.textLength)) {
       stale = true;
       step.drawn = true;
       return;
     }
+    const { container } = step.group;
     markGroup(step.group, markOptions);
     step.drawn = true;
     drawnCount++;

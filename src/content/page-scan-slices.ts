@@ -3,15 +3,14 @@
  * the article and its text index, sentences are segmented a run of blocks at a time and scored a
  * batch at a time, yielding to the page between slices. Gives the same scan as `scanPage`.
  */
-import { findArticleSteps } from '../core/article/find-article';
-import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence } from '../core/claims/detect';
+import { findArticleSteps, type ArticleBody } from '../core/article/find-article';
+import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
 import { segmentSentences, type Span } from '../core/text/segment';
 import { textIndexSteps, type TextIndex } from '../core/text/text-index';
-import { canonicalKey } from '../core/url';
 import { runInSlices, yieldToPage } from './highlight-slices';
+import { noArticleScan, pageKey, planScan, type PageScan } from './page-scan';
 
 export { runInSlices };
-import { planScan, type PageScan } from './page-scan';
 
 /** Characters of body text segmented per slice, cut at block boundaries. */
 const SEGMENT_CHUNK = 20_000;
@@ -62,12 +61,11 @@ export interface NearFirst {
  * but only those in the range are scored before `ready` is called; the others follow.
  */
 export async function scanPageInSlices(doc: Document, url: string, yieldBetween: () => Promise<void> = yieldToPage, budgetMs = 8, nearFirst?: NearFirst): Promise<PageScan> {
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
-  const key = canonicalKey(url, canonical);
+  const key = pageKey(doc, url);
   // Finding the article (one pass over the live page) and its text index (one walk of the
   // article) pause every few hundred nodes, so a huge page is walked in many short tasks.
   const article = await runInSlices(findArticleSteps(doc), yieldBetween, budgetMs);
-  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
+  if (!article) return noArticleScan(doc, key, url);
   await yieldBetween();
   const index: TextIndex = await runInSlices(textIndexSteps(article.root), yieldBetween, budgetMs);
   await yieldBetween();
@@ -78,23 +76,27 @@ export async function scanPageInSlices(doc: Document, url: string, yieldBetween:
   if (!model) return { key, url, title, article, text: index.text, sentences: [], language, notice, index };
   const scanOf = (sentences: ScoredSentence[]): PageScan => ({ key, url, title, article, text: index.text, sentences, language, notice, index });
   const near = nearFirst && index.text.length > NEAR_FIRST_CHARS ? nearFirst.range(index) : null;
+  const ready = (partial: ScoredSentence[]) => nearFirst?.ready(scanOf(partial));
+  return scanOf(await runInSlices(scoreSteps(index, article, model, near, ready), yieldBetween, budgetMs));
+}
+
+/**
+ * Segments and scores the body's sentences, pausing before each one. With a `near` range, every
+ * sentence up to its end is named in document order but only those reaching into it are scored
+ * before `ready` gets them; the rest are scored after.
+ */
+function* scoreSteps(index: TextIndex, article: ArticleBody, model: SentenceScore, near: { start: number; end: number } | null, ready: (partial: ScoredSentence[]) => void): Generator<void, ScoredSentence[]> {
   let nearSent = near === null;
   const seen = new Map<string, number>();
   const prepared: PreparedSentence[] = [];
   const scored: Array<ScoredSentence | undefined> = [];
   const sendNear = () => {
     nearSent = true;
-    nearFirst?.ready(scanOf(scored.filter((sentence): sentence is ScoredSentence => sentence !== undefined)));
-  };
-  let began = performance.now();
-  const pause = async () => {
-    if (performance.now() - began < budgetMs) return;
-    await yieldBetween();
-    began = performance.now();
+    ready(scored.filter((sentence): sentence is ScoredSentence => sentence !== undefined));
   };
   for (const spans of segmentInChunks(index.text, index.blockBreaks)) {
     for (const span of spans) {
-      await pause();
+      yield;
       const sentence = prepareSpan(index, span, article.isArticleText, seen, article.isCaption);
       if (!sentence) continue;
       const at = prepared.push(sentence) - 1;
@@ -106,9 +108,8 @@ export async function scanPageInSlices(doc: Document, url: string, yieldBetween:
   if (!nearSent) sendNear();
   for (let at = 0; at < prepared.length; at++) {
     if (scored[at]) continue;
-    await pause();
+    yield;
     scored[at] = scorePrepared(prepared[at] as PreparedSentence, model);
   }
-  return scanOf(scored as ScoredSentence[]);
+  return scored as ScoredSentence[];
 }
-

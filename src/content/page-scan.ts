@@ -31,6 +31,17 @@ export interface ScanPlan {
   model: SentenceScore | null;
 }
 
+/** The page's storage key: its canonical URL when it declares one. */
+export function pageKey(doc: Document, url: string): string {
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+  return canonicalKey(url, canonical);
+}
+
+/** The scan of a page where no article was found. */
+export function noArticleScan(doc: Document, key: string, url: string): PageScan {
+  return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
+}
+
 /** Tells the article's language and whether the page is an article, and picks the claim model. */
 export function planScan(doc: Document, url: string, article: ArticleBody, index: TextIndex): ScanPlan {
   const reason = notArticleReason(doc, url, article.textLength);
@@ -47,10 +58,9 @@ export function planScan(doc: Document, url: string, article: ArticleBody, index
  * keeps its article (claims can still be added by hand) but gets no scored sentences.
  */
 export function scanPage(doc: Document, url: string): PageScan {
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
-  const key = canonicalKey(url, canonical);
+  const key = pageKey(doc, url);
   const article = findArticle(doc);
-  if (!article) return { key, url, title: doc.title, article: null, text: '', sentences: [], language: null, notice: null };
+  if (!article) return noArticleScan(doc, key, url);
   const index = buildTextIndex(article.root);
   const { language, notice, model } = planScan(doc, url, article, index);
   const sentences = model ? scoreArticleSentences(index, article.isArticleText, article.isCaption, model) : [];

@@ -5,28 +5,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hugeArticle } from '../../scripts/huge-article.mjs';
-import { BROWSERS, hasBuiltExtension, launch, type BrowserDriver } from './harness/driver';
-import { REPO_ROOT, startServer, type TestServer } from './harness/server';
+import { BROWSERS, hasBuiltExtension } from './harness/driver';
+import { REPO_ROOT } from './harness/server';
+import { useBrowserSession } from './harness/session';
 
 const SHARED_SAMPLE = join(REPO_ROOT, '..', 'shared', 'samples', 'venezuela-russia-article.txt');
 const run = hasBuiltExtension() && existsSync(SHARED_SAMPLE) ? describe : describe.skip;
 
 run.each(BROWSERS)('%s: a 10 MB article', (browserName) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-
-  beforeAll(async () => {
-    server = await startServer();
-    server.setRoute('/huge.html', { body: hugeArticle(readFileSync(SHARED_SAMPLE, 'utf8')).html });
-    driver = await launch(browserName);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(browserName);
+  beforeAll(() => session.server.setRoute('/huge.html', { body: hugeArticle(readFileSync(SHARED_SAMPLE, 'utf8')).html }));
 
   test('highlights where the reader looks, the far ones on scroll or reveal; the popup lists them all', async () => {
+    const { server, driver } = session;
     const url = server.url('/huge.html');
     const page = await driver.openPage(url);
     const inView = () => page.evaluate(() => [...document.querySelectorAll('mark[data-factmark-id]')].filter((m) => { const r = m.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }).length);

@@ -1,8 +1,8 @@
 // A news article in Russian (with an English lang attribute and English navigation, as on many
 // international sites): no automatic highlights, the popup explains why, and a claim added from
 // a selection still works, in real Chromium and Firefox.
-import { artifactPath, BROWSERS, hasBuiltExtension, launch, type BrowserDriver } from './harness/driver';
-import { startServer, type TestServer } from './harness/server';
+import { artifactPath, BROWSERS, hasBuiltExtension } from './harness/driver';
+import { useBrowserSession } from './harness/session';
 
 const PARAGRAPHS = [
   'Центральный банк в четверг повысил ключевую ставку на половину процентного пункта, до 16 процентов. Это уже третье повышение с начала года.',
@@ -17,18 +17,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <footer>© 2024 Example News. All rights reserved.</footer></body></html>`;
 
 (hasBuiltExtension() ? describe.each(BROWSERS) : describe.skip.each(BROWSERS))('%s: an article in another language', (name) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-  beforeAll(async () => {
-    server = await startServer({ routes: { '/ru/story.html': { body: PAGE } } });
-    driver = await launch(name);
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(name);
+  beforeAll(() => session.server.setRoute('/ru/story.html', { body: PAGE }));
 
   test('gets no automatic highlights, the popup says why, and a claim added from a selection works', async () => {
+    const { server, driver } = session;
     const url = server.url('/ru/story.html');
     const page = await driver.openPage(url);
     const tabId = await driver.tabIdOf(url);
