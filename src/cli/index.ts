@@ -28,6 +28,11 @@ function thresholdOf(flags: Map<string, string | true>): number {
   return value;
 }
 
+/** Writes a command's result: as JSON with --json, else in its readable form. */
+function emit<T>(out: (text: string) => void, flags: Map<string, string | true>, result: T, format: (result: T) => string): void {
+  out(flags.has('--json') ? JSON.stringify(result) : format(result));
+}
+
 /** Runs the command line; returns the exit code. Output goes through the given writers. */
 export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   try {
@@ -36,7 +41,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       const { positional, flags } = parseArgs(rest, ['--threshold']);
       if (positional.length !== 1) throw new UsageError(USAGE);
       const report = scanFile(positional[0] as string, thresholdOf(flags));
-      out(flags.has('--json') ? JSON.stringify(report) : formatScan(report));
+      emit(out, flags, report, formatScan);
       return 0;
     }
     if (command === 'eval') {
@@ -44,7 +49,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (positional.length !== 1) throw new UsageError(USAGE);
       const { evaluateFile, formatEvaluation } = await import('./eval');
       const result = evaluateFile(positional[0] as string);
-      out(flags.has('--json') ? JSON.stringify(result) : formatEvaluation(result));
+      emit(out, flags, result, formatEvaluation);
       return 0;
     }
     if (command === 'eval-article') {
@@ -54,7 +59,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (!Number.isInteger(worst) || worst < 0) throw new UsageError('--worst must be a whole number');
       const { evaluateArticles, formatArticleEvaluation } = await import('./eval-article');
       const result = evaluateArticles(positional[0] as string, { baseline: !flags.has('--no-baseline'), worst });
-      out(flags.has('--json') ? JSON.stringify(result) : formatArticleEvaluation(result));
+      emit(out, flags, result, formatArticleEvaluation);
       return 0;
     }
     if (command === 'eval-segmenter') {
@@ -62,7 +67,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (positional.length !== 0) throw new UsageError(USAGE);
       const { evaluateSegmenter, formatSegmenterEvaluation } = await import('./eval-segmenter');
       const result = evaluateSegmenter();
-      out(flags.has('--json') ? JSON.stringify(result) : formatSegmenterEvaluation(result));
+      emit(out, flags, result, formatSegmenterEvaluation);
       return 0;
     }
     if (command === 'anchor') {
@@ -70,7 +75,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (positional.length !== 2) throw new UsageError(USAGE);
       const { anchorFile, formatAnchors } = await import('./anchor');
       const rows = anchorFile(positional[0] as string, positional[1] as string);
-      out(flags.has('--json') ? JSON.stringify(rows) : formatAnchors(rows));
+      emit(out, flags, rows, formatAnchors);
       return 0;
     }
     if (command === 'match') {
@@ -78,7 +83,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
       if (positional.length !== 2) throw new UsageError(USAGE);
       const { formatMatch, runMatch } = await import('./match');
       const report = runMatch(positional, flags);
-      out(flags.has('--json') ? JSON.stringify(report) : formatMatch(report));
+      emit(out, flags, report, formatMatch);
       return 0;
     }
     if (command === 'convert') {

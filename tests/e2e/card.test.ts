@@ -3,8 +3,8 @@
 // cannot see into a closed root, so the test proves it is there by placement (the card is what
 // the page hit-tests at the card's place) and, in Chromium, reads its text through the DevTools
 // protocol; WebDriver BiDi offers no way in, so Firefox checks everything but the text.
-import { BROWSERS, hasBuiltExtension, launch, type BrowserDriver, type PageHandle } from './harness/driver';
-import { startServer, type TestServer } from './harness/server';
+import { BROWSERS, hasBuiltExtension, type PageHandle } from './harness/driver';
+import { useBrowserSession } from './harness/session';
 
 const PARAGRAPHS = [
   'The city council voted 7 to 2 on Tuesday to raise the transit budget by 12 percent, the largest increase since 2009.',
@@ -52,21 +52,11 @@ function probeCard(page: PageHandle, id: string) {
 }
 
 run.each(BROWSERS)('%s: the highlight card', (browserName) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-
-  beforeAll(async () => {
-    server = await startServer();
-    server.setRoute('/card.html', { body: PAGE });
-    driver = await launch(browserName);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(browserName);
+  beforeAll(() => session.server.setRoute('/card.html', { body: PAGE }));
 
   test('focus and hover show verdict, note and sources in a closed root that page CSS cannot break', async () => {
+    const { server, driver } = session;
     const url = server.url('/card.html');
     const page = await driver.openPage(url);
     await page.waitForSelector('mark[data-factmark-id]', 15_000);

@@ -2,8 +2,8 @@
 // computed styles differ in more than colour properties, while the verdict's underline style,
 // its own non-colour cue, stays the same), and the popup sorts by check-worthiness and filters
 // the top claims.
-import { BROWSERS, artifactPath, hasBuiltExtension, launch, type BrowserDriver } from './harness/driver';
-import { startServer, type TestServer } from './harness/server';
+import { BROWSERS, artifactPath, hasBuiltExtension } from './harness/driver';
+import { useBrowserSession } from './harness/session';
 
 const run = hasBuiltExtension() ? describe : describe.skip;
 
@@ -11,20 +11,10 @@ const run = hasBuiltExtension() ? describe : describe.skip;
 const NON_COLOUR = ['textDecorationLine', 'textDecorationStyle', 'textDecorationThickness', 'textUnderlineOffset', 'fontWeight', 'fontStyle', 'outlineStyle', 'outlineWidth', 'borderBottomStyle', 'borderBottomWidth'] as const;
 
 run.each(BROWSERS)('%s: highlight strengths', (browserName) => {
-  let server: TestServer;
-  let driver: BrowserDriver;
-
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launch(browserName);
-  });
-
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession(browserName);
 
   test('strong and light highlights differ without colour; the popup sorts by check-worthiness and filters top claims', async () => {
+    const { server, driver } = session;
     const url = server.url('/sample/venezuela-russia.html');
     const page = await driver.openPage(url);
     await page.waitForSelector('mark[data-factmark-strength="strong"]', 15_000);

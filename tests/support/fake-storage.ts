@@ -49,3 +49,15 @@ export class FakeStorage implements MigrationStorage {
     this.writes++;
   }
 }
+
+/**
+ * The storage.local face of src/platform/browser for jest.mock, forwarding every call to the
+ * FakeStorage `current` returns at call time, so a test can swap in a fresh one between cases.
+ */
+export function localStorageOver(current: () => FakeStorage): Pick<FakeStorage, 'get' | 'set' | 'remove'> {
+  return {
+    get: (keys) => current().get(keys),
+    set: (items) => current().set(items),
+    remove: (keys) => current().remove(keys),
+  };
+}

@@ -8,18 +8,14 @@ import type { PageRecord } from '../../src/core/model/annotation';
 import { pageStorageKey } from '../../src/core/model/records';
 import { selectorFor } from '../../src/core/model/selectors';
 import { buildShards, parseShard, SHARD_KEYS, shardKeyOf } from '../../src/core/model/summaries';
-import { FakeStorage } from '../support/fake-storage';
+import { FakeStorage, localStorageOver } from '../support/fake-storage';
 
 const V1: Record<string, unknown> = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'storage-v1.json'), 'utf8'));
 const TROOPS = 'https://news.example/world/russia-troops';
 const CAFE = 'https://blog.example/2026/cafe-muller';
 
 let storage = new FakeStorage();
-const localStorage = {
-  get: (keys: string | string[] | null) => storage.get(keys),
-  set: (items: Record<string, unknown>) => storage.set(items),
-  remove: (keys: string | string[]) => storage.remove(keys),
-};
+const localStorage = localStorageOver(() => storage);
 jest.mock('../../src/platform/browser', () => ({ localStorage }));
 
 type Store = typeof import('../../src/background/store');

@@ -7,16 +7,12 @@
 import { exportW3c } from '../../src/core/export/w3c';
 import { parseImport } from '../../src/core/export/w3c-import';
 import { PAGE_KEY_PREFIX, parsePageRecord } from '../../src/core/model/records';
-import { FakeStorage } from '../support/fake-storage';
+import { FakeStorage, localStorageOver } from '../support/fake-storage';
 import { random } from '../support/random';
 import { library, OPTIONS } from './export-fixtures';
 
 let storage = new FakeStorage();
-const localStorage = {
-  get: (keys: string | string[] | null) => storage.get(keys),
-  set: (items: Record<string, unknown>) => storage.set(items),
-  remove: (keys: string | string[]) => storage.remove(keys),
-};
+const localStorage = localStorageOver(() => storage);
 jest.mock('../../src/platform/browser', () => ({ localStorage }));
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

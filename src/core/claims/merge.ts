@@ -1,11 +1,16 @@
 import { anchorSelector } from '../anchoring/anchor';
-import type { PageRecord } from '../model/annotation';
+import type { Annotation, PageRecord } from '../model/annotation';
 import type { ClaimView } from '../model/page-state';
 import type { ScoredSentence } from './detect';
 
 /** The caption mark a claim view carries when its sentence comes from a picture's caption (absent otherwise). */
 export function captionFlag(sentence: Pick<ScoredSentence, 'caption'>): { caption?: true } {
   return sentence.caption ? { caption: true } : {};
+}
+
+/** The claim view of a sentence the detector found, with the reader's annotation of it (null while unreviewed). */
+export function detectedClaimView(sentence: ScoredSentence, annotation: Annotation | null): ClaimView {
+  return { id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation, ...captionFlag(sentence) };
 }
 
 /**
@@ -21,7 +26,8 @@ export function mergeClaims(text: string, sentences: ScoredSentence[], threshold
     const sentence = byId.get(annotation.id);
     used.add(annotation.id);
     if (sentence) {
-      views.push({ id: annotation.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation, ...captionFlag(sentence) });
+      // Found by id, so the sentence's id is the annotation's.
+      views.push(detectedClaimView(sentence, annotation));
       continue;
     }
     const anchor = anchorSelector(text, annotation.selector);
@@ -35,7 +41,7 @@ export function mergeClaims(text: string, sentences: ScoredSentence[], threshold
   const overlapsTaken = (start: number, end: number) => taken.some((range) => start < range.end && range.start < end);
   for (const sentence of sentences) {
     if (used.has(sentence.id) || sentence.score < threshold || overlapsTaken(sentence.start, sentence.end)) continue;
-    views.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null, ...captionFlag(sentence) });
+    views.push(detectedClaimView(sentence, null));
   }
   return views.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);
 }
