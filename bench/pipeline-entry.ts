@@ -1,6 +1,6 @@
 // The claim pipeline, timed stage by stage, bundled by bench/run.mjs for Node and for the page.
 import { Readability } from '@mozilla/readability';
-import { scanPage } from '../src/content/page-scan';
+import { scanPage } from '../src/core/scan/page-scan';
 import { findArticle } from '../src/core/article/find-article';
 import { articleLanguage } from '../src/core/article/page-language';
 import { scoreSentence } from '../src/core/claims/score';

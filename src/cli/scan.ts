@@ -1,4 +1,4 @@
-import { scanPage } from '../content/page-scan';
+import { scanPage } from '../core/scan/page-scan';
 import { claimStrengths, rankClaims, type ClaimStrength } from '../core/claims/rank';
 import { STRONG_FLOOR, type ReasonId } from '../core/claims/score';
 import type { PassageSelector } from '../core/model/selectors';

@@ -5,7 +5,7 @@
  * drawn (the background may be building its index); `onMatches` then redraws with them.
  */
 import type { ScoredSentence } from '../core/claims/detect';
-import { captionFlag } from '../core/claims/merge';
+import { detectedClaimView } from '../core/claims/merge';
 import { MAX_MATCH_QUERIES, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { mentionsClaimReview, readPageReviews } from '../core/known/page-reviews';
 import type { ClaimView, FactCheckReport } from '../core/model/page-state';
@@ -89,7 +89,7 @@ export class KnownFacts {
     for (const sentence of sentences) {
       const known = matches[sentence.id];
       if (!known || shown.has(sentence.id) || taken.some((range) => sentence.start < range.end && range.start < sentence.end)) continue;
-      withKnown.push({ id: sentence.id, text: sentence.text, score: sentence.score, reasons: sentence.reasons, selector: sentence.selector, anchored: true, annotation: null, known, ...captionFlag(sentence) });
+      withKnown.push({ ...detectedClaimView(sentence, null), known });
     }
     return withKnown.sort((a, b) => Number(b.anchored) - Number(a.anchored) || a.selector.position.start - b.selector.position.start);
   }

@@ -9,7 +9,7 @@ import { KnownFacts } from './known-facts';
 import { yieldToPage } from './highlight-slices';
 import { drawLazily, type LazyDrawing } from './lazy-highlights';
 import { nearViewportRange } from './near-viewport';
-import type { PageScan } from './page-scan';
+import type { PageScan } from '../core/scan/page-scan';
 import { scanPageInSlices } from './page-scan-slices';
 
 /** The highlight layout of a claim list: the style and every anchored range, in order. */

@@ -8,7 +8,7 @@ import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence,
 import { segmentSentences, type Span } from '../core/text/segment';
 import { textIndexSteps, type TextIndex } from '../core/text/text-index';
 import { runInSlices, yieldToPage } from './highlight-slices';
-import { noArticleScan, pageKey, planScan, type PageScan } from './page-scan';
+import { noArticleScan, pageKey, planScan, type PageScan } from '../core/scan/page-scan';
 
 export { runInSlices };
 

@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { scanPage } from '../../src/content/page-scan';
+import { scanPage } from '../../src/core/scan/page-scan';
 import { detectLanguage, primaryLanguage } from '../../src/core/language/detect';
 import { claimModelFor, CLAIM_LANGUAGES } from '../../src/core/language/claim-models';
 

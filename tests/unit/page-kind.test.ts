@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { scanPage } from '../../src/content/page-scan';
+import { scanPage } from '../../src/core/scan/page-scan';
 import { notArticleReason } from '../../src/core/article/page-kind';
 
 const PROSE = 'The council voted 7-2 on Tuesday to raise the city sales tax by half a cent, the first increase since 2009, officials said after the meeting ended. ';

@@ -3,7 +3,7 @@
 // text (on every corpus article and the sample page), and scanPageInSlices equals scanPage.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanPage } from '../../src/content/page-scan';
+import { scanPage } from '../../src/core/scan/page-scan';
 import { scanPageInSlices, segmentInChunks } from '../../src/content/page-scan-slices';
 import { segmentSentences } from '../../src/core/text/segment';
 import { buildTextIndex } from '../../src/core/text/text-index';

@@ -2,8 +2,8 @@
 // The article search and the text index pause every few hundred nodes so a huge page is walked
 // in short tasks: run in slices (a pause at every step) they must give exactly the one-pass scan,
 // on the corpus pages and on a big synthetic page with the markup the body walk cares about.
-import { scanPage } from '../../src/content/page-scan';
-import type { PageScan } from '../../src/content/page-scan';
+import { scanPage } from '../../src/core/scan/page-scan';
+import type { PageScan } from '../../src/core/scan/page-scan';
 import { NEAR_FIRST_CHARS, runInSlices, scanPageInSlices } from '../../src/content/page-scan-slices';
 import { findArticle, findArticleSteps } from '../../src/core/article/find-article';
 import { buildTextIndex, textIndexSteps } from '../../src/core/text/text-index';

@@ -4,7 +4,7 @@ import type { ClaimView } from '../model/page-state';
 import type { ScoredSentence } from './detect';
 
 /** The caption mark a claim view carries when its sentence comes from a picture's caption (absent otherwise). */
-export function captionFlag(sentence: Pick<ScoredSentence, 'caption'>): { caption?: true } {
+function captionFlag(sentence: Pick<ScoredSentence, 'caption'>): { caption?: true } {
   return sentence.caption ? { caption: true } : {};
 }
 

@@ -1,12 +1,12 @@
-import { findArticle, type ArticleBody } from '../core/article/find-article';
-import { articleLanguage } from '../core/article/page-language';
-import { notArticleReason } from '../core/article/page-kind';
-import { scoreArticleSentences, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
-import { claimModelFor } from '../core/language/claim-models';
-import type { LanguageGuess } from '../core/language/detect';
-import type { PageNotice } from '../core/model/page-state';
-import { buildTextIndex, type TextIndex } from '../core/text/text-index';
-import { canonicalKey } from '../core/url';
+import { findArticle, type ArticleBody } from '../article/find-article';
+import { articleLanguage } from '../article/page-language';
+import { notArticleReason } from '../article/page-kind';
+import { scoreArticleSentences, type ScoredSentence, type SentenceScore } from '../claims/detect';
+import { claimModelFor } from '../language/claim-models';
+import type { LanguageGuess } from '../language/detect';
+import type { PageNotice } from '../model/page-state';
+import { buildTextIndex, type TextIndex } from '../text/text-index';
+import { canonicalKey } from '../url';
 
 /** The result of scanning the page once: its key, article, language and scored sentences. */
 export interface PageScan {
