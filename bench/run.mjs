@@ -122,6 +122,12 @@ if (only.length === 0) {
       const row = reports.map(([, report]) => report.tally.get(name));
       return [name, ...row.map((counts) => (name === 'sentence deleted' && counts ? `${counts.orphan}/${counts.correct + counts.orphan + counts.wrong} orphans, ${counts.wrong} wrong` : cell(counts)))];
     })));
+    // The rates above differ in their quotes (a move needs 3+ paragraphs); this compares the same quotes.
+    console.log(`\n## Edit combined with another change, quote by quote: misses among the quotes the edit alone re-attaches\n`);
+    console.log(table(['change', ...reports.map(([corpus]) => corpus)], [...reports[0][1].paired.keys()].map((name) => [name, ...reports.map(([, report]) => {
+      const counts = report.paired.get(name);
+      return counts ? `${counts.combinedMissed} of ${counts.editAloneCorrect}` : '';
+    })])));
   }
 }
 

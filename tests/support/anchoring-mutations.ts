@@ -212,10 +212,22 @@ export function judge(anchor: Anchor | null, truth: Span): Outcome {
 /** Mutations that rewrite the whole page the same way for every quote. */
 const GLOBAL = new Set(['whitespace (double spaces, newlines, nbsp)', 'quote styles, dashes and ellipses']);
 
-/** Outcome counts per mutation, and the first misses. */
+/** The edit alone, which the combined mutations are compared with quote by quote. */
+export const EDIT_ALONE = 'word inside the quote edited';
+/** Combined mutations: the edit alone plus a change around the quote. */
+export const EDIT_COMBINED = ['word inside edited + paragraph inserted before', 'word inside edited + paragraph moved', 'word inside edited + whitespace and quote styles'];
+
+/** For one combined mutation, over the quotes both it and the edit alone apply to: how many the edit alone re-attaches, and how many of those the combination misses. */
+export interface PairedCounts {
+  editAloneCorrect: number;
+  combinedMissed: number;
+}
+
+/** Outcome counts per mutation, the combined edits compared quote by quote with the edit alone, and the first misses. */
 export interface MutationReport {
   pages: number;
   tally: Map<string, Record<Outcome, number>>;
+  paired: Map<string, PairedCounts>;
   failures: string[];
   anchoringMs: number;
 }
@@ -231,14 +243,19 @@ export function runMutations(pages: readonly Page[]): MutationReport {
   };
   const tally = new Map<string, Record<Outcome, number>>();
   const failures: string[] = [];
+  // Outcome per mutation of each quote of the current page, for the quote-by-quote comparison.
+  let outcomes = new Map<Span, Map<string, Outcome>>();
   const record = (mutation: string, outcome: Outcome, page: Page, quote: Span) => {
     const counts = tally.get(mutation) ?? { correct: 0, orphan: 0, wrong: 0 };
     counts[outcome]++;
     tally.set(mutation, counts);
+    outcomes.set(quote, (outcomes.get(quote) ?? new Map<string, Outcome>()).set(mutation, outcome));
     const expected = MUTATIONS[mutation]?.category === 'deleted' ? 'orphan' : 'correct';
     if (outcome !== expected && failures.length < 20) failures.push(`${mutation} / ${page.name}: ${outcome}: ${page.text.slice(quote.start, quote.end).slice(0, 80)}`);
   };
+  const paired = new Map<string, PairedCounts>(EDIT_COMBINED.map((mutation) => [mutation, { editAloneCorrect: 0, combinedMissed: 0 }]));
   for (const page of pages) {
+    outcomes = new Map();
     const selectors: PassageSelector[] = page.quotes.map((q) => selectorFor(page.text, q.start, q.end));
     for (const [mutation, { apply }] of Object.entries(MUTATIONS)) {
       if (GLOBAL.has(mutation)) {
@@ -253,8 +270,17 @@ export function runMutations(pages: readonly Page[]): MutationReport {
         if (state) record(mutation, judge(timed(() => createAnchorer(state.text).anchor(selectors[i] as PassageSelector)), state), page, quote);
       });
     }
+    for (const byMutation of outcomes.values()) {
+      if (byMutation.get(EDIT_ALONE) !== 'correct') continue;
+      for (const [mutation, counts] of paired) {
+        const outcome = byMutation.get(mutation);
+        if (outcome === undefined) continue;
+        counts.editAloneCorrect++;
+        if (outcome !== 'correct') counts.combinedMissed++;
+      }
+    }
   }
-  return { pages: pages.length, tally, failures, anchoringMs };
+  return { pages: pages.length, tally, paired, failures, anchoringMs };
 }
 
 /** Totals of one category. */

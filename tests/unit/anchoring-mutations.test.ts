@@ -54,5 +54,8 @@ function loadPage(name: string) {
     expect(MUTATIONS['word inside edited + paragraph moved']).toBeDefined();
     expect(rate('word inside edited + paragraph moved')).toBeGreaterThanOrEqual(rate('word inside the quote edited'));
     expect(rate('word inside edited + paragraph inserted before')).toBeGreaterThanOrEqual(rate('word inside the quote edited'));
+    // The same, quote by quote: no quote that re-attaches after the edit alone is lost when its paragraph also moved.
+    expect(report.paired.get('word inside edited + paragraph moved')).toMatchObject({ combinedMissed: 0 });
+    expect(report.paired.get('word inside edited + paragraph inserted before')).toMatchObject({ combinedMissed: 0 });
   }, 120_000);
 });
