@@ -12,7 +12,7 @@
 
 import { candidateWindows, MIN_QUOTE_SEEDS, partOf, type Part } from './candidates';
 import { chooseExact, chooseFuzzy, MIN_QUOTE_SIMILARITY, type Anchor, type Candidate, type RelocationEvidence } from './choose';
-import { contextAt, MIN_SIDE_LENGTH, storedContext, type StoredContext } from './context';
+import { contextAt, contextLeftBehind, storedContext, type StoredContext } from './context';
 import { ApproxPattern } from './myers';
 import { exactInWindows, normaliseWindows, searchWholeText, searchWindows, type FuzzyMatch } from './fuzzy';
 import { normaliseString, normaliseText, toOriginalSpan, type NormalisedText } from './normalise';
@@ -153,7 +153,7 @@ class TextAnchorer implements Anchorer {
     //    with what the windows found.
     const pattern = new ApproxPattern(quote.text);
     const inWindows = searchWindows(slices, pattern, maxErrors).map(toCandidate);
-    const relocated: RelocationEvidence = { sameSentence: (candidate) => sameSentence(this.text, quote, candidate), neighboursKept: () => this.neighboursKept(target) };
+    const relocated: RelocationEvidence = { sameSentence: (candidate) => sameSentence(this.text, quote, candidate), neighboursKept: (candidate) => this.neighboursKept(job.stored, candidate) };
     const found = chooseFuzzy(inWindows, length, relocated);
     if (found || narrowed) return found;
     const everywhere = searchWholeText(this.normalised, pattern, maxErrors).map(toCandidate);
@@ -161,12 +161,14 @@ class TextAnchorer implements Anchorer {
   }
 
   /**
-   * True when each stored side of context long enough to count still occurs, intact, somewhere
-   * in the text: the page around the quote is the same page, rearranged (see choose.ts).
+   * True when each stored side of context long enough to count still occurs, intact, in the
+   * text: beside the candidate, elsewhere, or its start beside the candidate (the part that moved
+   * with the quote's paragraph) and its rest elsewhere. The page around the quote is the same
+   * page, rearranged (see choose.ts).
    */
-  private neighboursKept(target: AnchorTarget): boolean {
-    const sides = [target.quote.prefix ?? '', target.quote.suffix ?? ''].map(normaliseString).filter((side) => side.length >= MIN_SIDE_LENGTH);
-    return sides.length > 0 && sides.every((side) => this.normalised.text.includes(side));
+  private neighboursKept(stored: StoredContext, candidate: Candidate): boolean {
+    const rests = contextLeftBehind(this.text, candidate.start, candidate.end, stored);
+    return rests.length > 0 && rests.every((rest) => this.normalised.text.includes(rest));
   }
 
   /** Occurrences of a normalised quote in the whole normalised text, as spans of the text. */

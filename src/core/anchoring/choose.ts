@@ -18,12 +18,13 @@
 // - Context was stored but neither side agrees: the quote's paragraph was moved, or text was
 //   inserted on both sides, or the sentence was deleted and a lookalike remains. Two things tell
 //   a move from a page that was rewritten around a lookalike: the stored neighbours are still on
-//   the page, intact, just no longer beside the quote (`neighboursKept`), and the match is the
-//   only plausible one anywhere. Then a fuzzy match needs RELOCATED_MIN_SIMILARITY and
-//   RELOCATED_MIN_LENGTH, and no rival at all, as when nothing was stored. What stays
-//   undecidable from the text is a sentence deleted while a near copy of it (one word apart)
-//   sits elsewhere on the same page; the similarity and length floors keep that to long,
-//   near-identical sentences.
+//   the page, intact, just no longer beside the quote (`neighboursKept`; a side that ran past the
+//   quote's paragraph may be split, its start still beside the quote and its rest where the
+//   paragraph used to be), and the match is the only plausible one anywhere. Then a fuzzy match
+//   needs RELOCATED_MIN_SIMILARITY and RELOCATED_MIN_LENGTH, and no rival at all, as when nothing
+//   was stored. What stays undecidable from the text is a sentence deleted while a near copy of
+//   it (one word apart) sits elsewhere on the same page; the similarity and length floors keep
+//   that to long, near-identical sentences.
 // - A fuzzy winner must beat every non-overlapping rival by AMBIGUITY_MARGIN, else orphan.
 // - MIN_CONFIDENCE 0.5: the final guard; only the fuzzy formula can go below it.
 
@@ -124,8 +125,12 @@ function fuzzyEligible(candidate: Candidate, quoteLength: number): boolean {
 export interface RelocationEvidence {
   /** True when a candidate is the quote's own sentence with at most a word or two changed. */
   sameSentence(candidate: Candidate): boolean;
-  /** True when the stored context still stands, intact, somewhere in the text. */
-  neighboursKept(): boolean;
+  /**
+   * True when the stored context still stands, intact, in the text: each side either beside the
+   * candidate or elsewhere, or split between the two (the part inside the moved paragraph beside
+   * it, the rest where the paragraph used to be).
+   */
+  neighboursKept(candidate: Candidate): boolean;
 }
 
 const NO_RELOCATION: RelocationEvidence = { sameSentence: () => false, neighboursKept: () => false };
@@ -156,5 +161,5 @@ function chooseRelocated(candidates: readonly Candidate[], quoteLength: number, 
   const best = plausible.reduce<Candidate | null>((a, b) => (a === null || b.quoteSimilarity > a.quoteSimilarity ? b : a), null);
   if (!best || best.quoteSimilarity < RELOCATED_MIN_SIMILARITY || best.context.agreeing > 0) return null;
   if (plausible.some((other) => other !== best && !overlaps(other, best))) return null;
-  return relocation.neighboursKept() ? toAnchor('fuzzy', best) : null;
+  return relocation.neighboursKept(best) ? toAnchor('fuzzy', best) : null;
 }

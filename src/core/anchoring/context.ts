@@ -104,3 +104,27 @@ export function contextAt(text: string, start: number, end: number, stored: Stor
     available: sides.length,
   };
 }
+
+/** How many leading characters two strings share. */
+function sharedStart(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/**
+ * What of the stored context did not travel with a candidate at [start, end): each side long
+ * enough to count, less the characters that still continue it right beside the candidate, in
+ * reading order (normalised). Stored context often runs past the quote's paragraph; when the
+ * paragraph moves, the part inside it moves along and the rest stays behind, so neither side
+ * agrees as a whole next to the quote nor stands intact anywhere (see neighboursKept in anchor.ts).
+ */
+export function contextLeftBehind(text: string, start: number, end: number, stored: StoredContext): string[] {
+  const rests: string[] = [];
+  if (stored.prefix.length >= MIN_SIDE_LENGTH) {
+    const beside = reverse(normalisedBefore(text, start, stored.prefix.length));
+    rests.push(reverse(stored.prefix.slice(sharedStart(stored.prefix, beside))));
+  }
+  if (stored.suffix.length >= MIN_SIDE_LENGTH) rests.push(stored.suffix.slice(sharedStart(stored.suffix, normalisedAfter(text, end, stored.suffix.length))));
+  return rests;
+}
