@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { FEATURE_NAMES } from '../src/core/known/features';
-import { KnownClaimIndex, type CandidateFeatures } from '../src/core/known/matcher';
+import { KnownClaimIndex, MATCH_MODEL, type CandidateFeatures } from '../src/core/known/matcher';
 import { parseClaimLines, parseQrels, parseQueries } from '../src/core/known/match-data';
 import { buildTextIndex } from '../src/core/text/text-index';
 import { segmentSentences } from '../src/core/text/segment';
@@ -42,17 +42,22 @@ export interface CandidateList {
   candidates: Array<{ claim: number; features: number[] }>;
 }
 
-/** The candidates (up to 50, in BM25 order) of every train sentence and of the non-matching news sentences, for scripts/train_match.py. */
-export function extract(dataDir: string, corpusDir: string): { features: string[]; train: CandidateList[]; negatives: CandidateList[]; negativeSource: string } {
+/**
+ * The candidates (up to 50, in first-stage order) of every train sentence and of the non-matching
+ * news sentences, for scripts/train_match.py; `figureQuery` says whether the first stage queries
+ * the sentences' figures too (both are extracted, and cross-validation chooses).
+ */
+export function extract(dataDir: string, corpusDir: string, figureQuery: boolean): { features: string[]; figureQuery: boolean; train: CandidateList[]; negatives: CandidateList[]; negativeSource: string } {
   const claims = parseClaimLines(readFileSync(join(dataDir, 'politifact-claims.jsonl'), 'utf8'));
   const position = new Map(claims.map((claim, i) => [claim.id, i]));
   const queries = parseQueries(readFileSync(join(dataDir, 'queries-train.tsv'), 'utf8'));
   const qrels = parseQrels(readFileSync(join(dataDir, 'qrels-train.tsv'), 'utf8'));
-  const index = new KnownClaimIndex(claims);
+  const index = new KnownClaimIndex(claims, { ...MATCH_MODEL, figureQuery });
   const list = (id: string, text: string, relevant: number[]): CandidateList => ({ id, relevant, candidates: index.candidates(text, 50).map((c: CandidateFeatures) => ({ claim: c.index, features: c.features })) });
   const pages = corpusHalves(corpusDir).train;
   return {
     features: [...FEATURE_NAMES],
+    figureQuery,
     train: queries.map((q) => list(q.id, q.text, [...(qrels.get(q.id) ?? [])].map((id) => position.get(id) ?? -1))),
     negatives: newsSentences(corpusDir, pages).map((text, i) => list(`news-${i}`, text, [])),
     negativeSource: `sentences of ${pages.length} Readability corpus pages (${pages[0] ?? ''} to ${pages[pages.length - 1] ?? ''})`,

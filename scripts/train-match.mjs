@@ -16,9 +16,13 @@ if (!existsSync(join(dataDir, 'queries-train.tsv'))) {
   process.exit(1);
 }
 const { extract } = await importTypeScript(root, 'scripts/match-training.ts', 'train.mjs');
-const features = join(scriptCache(root), 'match-features.json');
-writeFileSync(features, JSON.stringify(extract(dataDir, corpusDir)));
-const python = spawnSync('/usr/bin/python3', [join(root, 'scripts', 'train_match.py'), features, join(root, 'src', 'core', 'known', 'match-model.json')], { stdio: 'inherit' });
+// One feature file per first stage: words only, and words and figures.
+const features = [false, true].map((figureQuery) => {
+  const file = join(scriptCache(root), `match-features-${figureQuery ? 'figures' : 'words'}.json`);
+  writeFileSync(file, JSON.stringify(extract(dataDir, corpusDir, figureQuery)));
+  return file;
+});
+const python = spawnSync('/usr/bin/python3', [join(root, 'scripts', 'train_match.py'), join(root, 'src', 'core', 'known', 'match-model.json'), ...features], { stdio: 'inherit' });
 if (python.status !== 0) {
   console.error('train:match: scripts/train_match.py failed (needs python3-scipy / python3-sklearn)');
   process.exit(1);

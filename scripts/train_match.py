@@ -1,8 +1,9 @@
 """Fits the known-claim re-ranker from the features scripts/train-match.mjs extracted.
 
-Train split only: the candidate count (10 to 50 BM25 candidates; on a tie the fewest, since each
-costs the page time) and the L2 strength are chosen by 5-fold cross-validation of MAP@5 over the
-train sentences; a listwise (softmax over each
+Train split only: the first stage (one feature file per first stage: BM25 of the words only, or
+of the words and the figures as a field of their own), the candidate count (10 to 50 first-stage
+candidates; on a tie the fewest, since each costs the page time) and the L2 strength are chosen by
+5-fold cross-validation of MAP@5 over the train sentences; a listwise (softmax over each
 sentence's candidates) linear model is then fitted on all of them with L-BFGS. Out-of-fold
 scores of each train sentence's best candidate, and the best candidate's score of news
 sentences that repeat no known claim, calibrate a logistic match probability; the flag
@@ -74,24 +75,31 @@ def ranked(model, g):
     return [g[2][j] for j in order]
 
 
-def main(features_path, model_path):
-    data = json.load(open(features_path))
-    n_train = len(data["train"])
+def cross_validated(groups, l2, n_train):
+    folds = [groups[i::FOLDS] for i in range(FOLDS)]
+    total = 0.0
+    for f in range(FOLDS):
+        model = fit([g for j in range(FOLDS) if j != f for g in folds[j]], l2)
+        total += sum(ap5(ranked(model, g), g[1]) for g in folds[f])
+    return total / n_train
+
+
+def main(model_path, *features_paths):
+    variants = [json.load(open(path)) for path in features_paths]
     results = []
-    for k in (10, 20, 30, 50):
-        groups = groups_of(data["train"], k)
-        folds = [groups[i::FOLDS] for i in range(FOLDS)]
-        for l2 in (0.001, 0.01, 0.1):
-            total = 0.0
-            for f in range(FOLDS):
-                model = fit([g for j in range(FOLDS) if j != f for g in folds[j]], l2)
-                total += sum(ap5(ranked(model, g), g[1]) for g in folds[f])
-            map5 = total / n_train
-            print(f"cv candidates={k} l2={l2}: MAP@5 {map5:.4f}")
-            results.append((map5, k, l2))
+    for v, data in enumerate(variants):
+        n_train = len(data["train"])
+        for k in (10, 20, 30, 50):
+            groups = groups_of(data["train"], k)
+            for l2 in (0.001, 0.01, 0.1):
+                map5 = cross_validated(groups, l2, n_train)
+                print(f"cv figureQuery={str(data['figureQuery']).lower()} candidates={k} l2={l2}: MAP@5 {map5:.4f}")
+                results.append((map5, k, l2, v))
     # The best MAP@5; on a tie (within 0.0001) the fewest candidates, since each costs the page time.
     top = max(r[0] for r in results)
-    _, k, l2 = max((r for r in results if r[0] >= top - 0.0001), key=lambda r: (-r[1], r[0]))
+    _, k, l2, v = max((r for r in results if r[0] >= top - 0.0001), key=lambda r: (-r[1], r[0]))
+    data = variants[v]
+    n_train = len(data["train"])
     groups = groups_of(data["train"], k)
     model = fit(groups, l2)
     # Calibration inputs of a sentence's best candidate: its score, its lead over the runner-up
@@ -138,7 +146,7 @@ def main(features_path, model_path):
         threshold = t
     flagged = prob >= threshold
     positives = sum(1 for item in data["train"])
-    print(f"chosen candidates={k} l2={l2}; calibration on {len(points)} best candidates ({int(y.sum())} correct); "
+    print(f"chosen figureQuery={str(data['figureQuery']).lower()} candidates={k} l2={l2}; calibration on {len(points)} best candidates ({int(y.sum())} correct); "
           f"threshold {threshold}: out-of-fold precision {y[flagged].mean():.3f}, recall {y[flagged].sum() / positives:.3f}")
     mean, scale, w = model
     r = lambda v: [round(float(a), 6) for a in v]
@@ -151,6 +159,7 @@ def main(features_path, model_path):
         "calibration": {"inputs": ["score", "lead", "charCosine", "claimCoverage"], "weights": r(calibration[:-1]), "intercept": round(float(calibration[-1]), 6)},
         "candidates": k,
         "threshold": threshold,
+        "figureQuery": bool(data["figureQuery"]),
     }
     with open(model_path, "w") as f:
         f.write(json.dumps(out, indent=1) + "\n")
@@ -158,4 +167,4 @@ def main(features_path, model_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], *sys.argv[2:])

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { knownIndexFingerprint } from '../../src/core/known/index-fingerprint';
 import { KnownMatcher, type KnownEntry } from '../../src/core/known/known-matches';
 import { parseClaimLines, parseQueries } from '../../src/core/known/match-data';
-import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
+import { Bm25Index } from '../../src/core/known/bm25';
+import { documentTerms, isFigureTerm, KnownClaimIndex, MATCH_MODEL, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
+import { analyse } from '../../src/core/known/analyse';
 import { ReferenceRanker } from '../../src/core/known/reference-ranker';
 import { TopK } from '../../src/core/known/top-k';
 import { random } from '../support/random';
@@ -65,6 +67,33 @@ describe('the fast known-claim index ranks exactly as the reference implementati
     const broken: KnownIndexData = { ...data, claims: { ...data.claims, gramNorms: new Float32Array(3) } };
     expect(() => new KnownClaimIndex({ data: broken, size: claims.length })).toThrow(/inconsistent/);
     expect(() => new KnownClaimIndex({ data: { ...data, gramWeights: new Float32Array(8) }, size: claims.length })).toThrow(/wrong size/);
+  });
+});
+
+describe('figures are a field of their own in the first stage', () => {
+  const claims = sampleClaims(300, 5);
+  const documents = claims.map((claim) => documentTerms(claim, analyse(claim.claim)));
+  const next = random(17);
+  const queries = Array.from({ length: 40 }, () => sentence(next, 6 + Math.floor(next() * 12)));
+
+  test('the claims carry figure terms, and the baseline scores words exactly as an index without them', () => {
+    expect(documents.some((terms) => terms.some(isFigureTerm))).toBe(true);
+    const withFigures = Bm25Index.fromDocuments(documents, isFigureTerm);
+    const wordsOnly = Bm25Index.fromDocuments(documents.map((terms) => terms.filter((term) => !isFigureTerm(term))));
+    for (const query of queries) {
+      const terms = analyse(query).terms;
+      expect({ query, hits: withFigures.search(terms, 30) }).toEqual({ query, hits: wordsOnly.search(terms, 30) });
+    }
+  });
+
+  test('with figure queries on or off, the index ranks as the reference does; on, a shared figure lifts a claim', () => {
+    for (const figureQuery of [false, true]) {
+      const model = { ...MATCH_MODEL, figureQuery };
+      expectSameRankings(new KnownClaimIndex(claims, model), new ReferenceRanker(claims, model), queries.slice(0, 15));
+    }
+    const sample: MatchableClaim[] = [{ claim: 'Unemployment fell under the mayor.' }, { claim: 'Unemployment fell to 3.1% under the mayor.' }, { claim: 'The mayor cut police.' }];
+    const first = (figureQuery: boolean) => new KnownClaimIndex(sample, { ...MATCH_MODEL, figureQuery }).candidates('Unemployment is down to 3.1% now.', 3).find((c) => c.index === 1)?.bm25 ?? 0;
+    expect(first(true)).toBeGreaterThan(first(false));
   });
 });
 

@@ -55,17 +55,25 @@ export class Bm25Index {
     for (let id = 0; id < data.terms.length; id++) this.idfs[id] = bm25Idf(this.size, (data.offsets[id + 1] as number) - (data.offsets[id] as number));
   }
 
-  /** Indexes documents given as term lists (document number = position). */
-  static fromDocuments(documents: readonly (readonly string[])[]): Bm25Index {
+  /**
+   * Indexes documents given as term lists (document number = position). Terms `lengthless` picks
+   * (figures, a field of their own) count in no document's length and are scored without length
+   * normalisation, so the other terms score exactly as in an index without them.
+   */
+  static fromDocuments(documents: readonly (readonly string[])[], lengthless: (term: string) => boolean = () => false): Bm25Index {
     const vocabulary = new Map<string, number>();
     const perTerm: number[][] = [];
     const lengths = new Uint16Array(documents.length);
     let total = 0;
     documents.forEach((terms, doc) => {
-      lengths[doc] = Math.min(terms.length, 65535);
-      total += terms.length;
       const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      let length = 0;
+      for (const term of terms) {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (!lengthless(term)) length++;
+      }
+      lengths[doc] = Math.min(length, 65535);
+      total += length;
       for (const [term, count] of counts) {
         let id = vocabulary.get(term);
         if (id === undefined) {
@@ -90,15 +98,17 @@ export class Bm25Index {
     // Each posting's share of the score, computed as a query would add it (so sums are the same numbers).
     const averageLength = documents.length > 0 ? total / documents.length : 1;
     const impacts = new Float64Array(docs.length);
+    const terms = [...vocabulary.keys()];
     for (let id = 0; id < perTerm.length; id++) {
       const idf = bm25Idf(documents.length, (offsets[id + 1] as number) - (offsets[id] as number));
+      const normalised = !lengthless(terms[id] as string);
       for (let i = offsets[id] as number; i < (offsets[id + 1] as number); i++) {
         const tf = freqs[i] as number;
-        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[docs[i] as number] as number)) / averageLength);
+        const norm = normalised ? BM25_K1 * (1 - BM25_B + (BM25_B * (lengths[docs[i] as number] as number)) / averageLength) : BM25_K1;
         impacts[i] = (idf * tf * (BM25_K1 + 1)) / (tf + norm);
       }
     }
-    return new Bm25Index({ terms: [...vocabulary.keys()], offsets, docs, impacts, size: documents.length });
+    return new Bm25Index({ terms, offsets, docs, impacts, size: documents.length });
   }
 
   /** Loads an index saved by `toData`; throws when the arrays do not fit together. */

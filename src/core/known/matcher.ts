@@ -1,6 +1,6 @@
 /**
- * The known-claim matcher: BM25 finds each sentence's candidate claims in an inverted index,
- * then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
+ * The known-claim matcher: BM25 finds each sentence's candidate claims in an inverted index
+ * (words, and figures as a field of their own when the model says so), then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
  * orders them by the features defined in features.ts (computed from the claim table by
  * claim-features.ts), and a logistic calibration turns the best score into a match
  * probability, the figure the flag threshold applies to.
@@ -39,6 +39,8 @@ export interface MatchModel {
   candidates: number;
   /** Match probability from which a page flags a sentence (precision >= 0.9 at rank 1 on the train split). */
   threshold: number;
+  /** Whether the first stage queries the sentence's figures too (chosen by cross-validation on the train split). */
+  figureQuery: boolean;
 }
 
 /** The shipped model. */
@@ -59,9 +61,34 @@ export function documentText(claim: MatchableClaim): string {
   return claim.title ? `${claim.claim} ${claim.title}` : claim.claim;
 }
 
-/** The terms a claim is indexed as for BM25: the claim's (already analysed) and its headline's. */
+/** The BM25 term of a figure: words never start with '#', so the two cannot meet. */
+export function figureTerm(figure: string): string {
+  return `#${figure}`;
+}
+
+/** Whether a BM25 term is a figure's (a field of its own: no length normalisation, no share of a claim's length). */
+export function isFigureTerm(term: string): boolean {
+  return term.charCodeAt(0) === 35;
+}
+
+/**
+ * The terms a claim is indexed as for BM25: the claim's (already analysed) and its headline's
+ * words, then their figures as figure terms. The baseline queries words only, and scores as if the
+ * figures were not there (see Bm25Index.fromDocuments).
+ */
 export function documentTerms(claim: MatchableClaim, analysed: Analysed): string[] {
-  return claim.title ? [...analysed.terms, ...analyse(claim.title).terms] : analysed.terms;
+  const title = claim.title ? analyse(claim.title) : null;
+  const terms = title ? [...analysed.terms, ...title.terms] : [...analysed.terms];
+  for (const figure of analysed.figures) terms.push(figureTerm(figure));
+  if (title) for (const figure of title.figures) terms.push(figureTerm(figure));
+  return terms;
+}
+
+/** The first stage's query terms for an analysed sentence: its distinct words, then (when the model asks) its distinct figures. */
+export function firstStageTerms(analysed: Analysed, model: MatchModel): string[] {
+  const terms = [...new Set(analysed.terms)];
+  if (model.figureQuery) for (const figure of new Set(analysed.figures)) terms.push(figureTerm(figure));
+  return terms;
 }
 
 /** A built index as plain arrays (typed arrays and strings), to store and load without rebuilding. */
@@ -74,7 +101,7 @@ export interface KnownIndexData {
 }
 
 /** The format `toData` writes; bump it whenever the stored arrays' layout or meaning changes. */
-export const KNOWN_INDEX_FORMAT = 2;
+export const KNOWN_INDEX_FORMAT = 3;
 
 /** An index over known claims that ranks them for sentences. Build once, query many times. */
 export class KnownClaimIndex {
@@ -99,7 +126,7 @@ export class KnownClaimIndex {
       this.table = data.claims;
     } else {
       const analysed = claims.map((claim) => analyse(claim.claim));
-      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => documentTerms(claim, analysed[i] as Analysed)));
+      this.bm25 = Bm25Index.fromDocuments(claims.map((claim, i) => documentTerms(claim, analysed[i] as Analysed)), isFigureTerm);
       this.grams = GramTable.empty();
       const gramLists = claims.map((claim) => {
         const list: number[] = [];
@@ -141,9 +168,11 @@ export class KnownClaimIndex {
   }
 
   private firstStage(text: string, count: number): { sentence: SentenceIds; hits: Scored[] } {
-    const sentence = this.scorer.prepare(text, analyse(text));
+    const analysed = analyse(text);
+    const sentence = this.scorer.prepare(text, analysed);
     const query: number[] = [];
     for (let i = 0; i < sentence.distinctIds.length; i++) query.push(sentence.distinctIds[i] as number);
+    if (this.model.figureQuery) for (const figure of new Set(analysed.figures)) query.push(this.bm25.termId(figureTerm(figure)));
     return { sentence, hits: this.bm25.searchIds(query, count, this.scratch) };
   }
 

@@ -9,7 +9,7 @@ import { analyse, type Analysed } from './analyse';
 import { BM25_B, BM25_K1, bm25Idf } from './bm25';
 import { featureVector, sentenceSide } from './features';
 import { GramTable } from './gram-table';
-import { documentTerms, documentText, linearScore, matchProbability, MATCH_MODEL, type CandidateFeatures, type MatchableClaim, type MatchModel, type RankedClaim } from './matcher';
+import { documentTerms, documentText, firstStageTerms, isFigureTerm, linearScore, matchProbability, MATCH_MODEL, type CandidateFeatures, type MatchableClaim, type MatchModel, type RankedClaim } from './matcher';
 
 function counted(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -31,9 +31,9 @@ export class ReferenceRanker {
     this.analysed = claims.map((claim) => analyse(claim.claim));
     const documents = claims.map((claim, i) => documentTerms(claim, this.analysed[i] as Analysed));
     this.counts = documents.map(counted);
-    this.lengths = documents.map((terms) => Math.min(terms.length, 65535));
+    this.lengths = documents.map((terms) => Math.min(terms.filter((term) => !isFigureTerm(term)).length, 65535));
     for (const counts of this.counts) for (const term of counts.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.averageLength = documents.length > 0 ? documents.reduce((sum, terms) => sum + terms.length, 0) / documents.length : 1;
+    this.averageLength = documents.length > 0 ? documents.reduce((sum, terms) => sum + terms.filter((term) => !isFigureTerm(term)).length, 0) / documents.length : 1;
     for (const claim of claims) this.grams.add(documentText(claim));
     this.grams.freeze();
     this.norms = Float32Array.from(claims, (claim) => this.grams.norm(documentText(claim)));
@@ -44,9 +44,17 @@ export class ReferenceRanker {
     return bm25Idf(this.claims.length, this.documentFrequency.get(term) ?? 0);
   }
 
-  /** Every claim sharing a term with the text, by BM25, best first (ties by position), cut at `limit`. */
+  /** Every claim sharing a word with the text, by BM25, best first (ties by position), cut at `limit`: the baseline. */
   rankBm25(text: string, limit: number): RankedClaim[] {
-    const query = [...new Set(analyse(text).terms)];
+    return this.score([...new Set(analyse(text).terms)], limit);
+  }
+
+  /** The matcher's first stage: BM25 of the words and, when the model asks, the figures. */
+  firstStage(text: string, limit: number): RankedClaim[] {
+    return this.score(firstStageTerms(analyse(text), this.model), limit);
+  }
+
+  private score(query: readonly string[], limit: number): RankedClaim[] {
     const scored: RankedClaim[] = [];
     this.counts.forEach((counts, doc) => {
       const norm = BM25_K1 * (1 - BM25_B + (BM25_B * (this.lengths[doc] as number)) / this.averageLength);
@@ -56,7 +64,7 @@ export class ReferenceRanker {
         const tf = counts.get(term);
         if (tf === undefined) continue;
         hit = true;
-        score += (this.idf(term) * Math.min(tf, 65535) * (BM25_K1 + 1)) / (Math.min(tf, 65535) + norm);
+        score += (this.idf(term) * Math.min(tf, 65535) * (BM25_K1 + 1)) / (Math.min(tf, 65535) + (isFigureTerm(term) ? BM25_K1 : norm));
       }
       if (hit) scored.push({ index: doc, score });
     });
@@ -65,7 +73,7 @@ export class ReferenceRanker {
 
   /** BM25's candidates with their feature vectors. */
   candidates(text: string, count: number = this.model.candidates): CandidateFeatures[] {
-    const hits = this.rankBm25(text, count);
+    const hits = this.firstStage(text, count);
     if (hits.length === 0) return [];
     const sentence = sentenceSide(analyse(text));
     const sentenceGrams = this.grams.sentence(text);
