@@ -94,6 +94,21 @@ describe('a stored index is used only for the claims it was built from', () => {
     expect(Object.keys(other.match(queries, 0.3, '')).length).toBeGreaterThan(0);
   });
 
+  test('the reader’s verdicts are credited as asked; a matcher for other entries with the same claims shares the index', () => {
+    const own = entries.map((e) => ({ ...e, match: { ...e.match, own: true, reviewer: 'Before' } }));
+    const queries = entries.slice(0, 10).map((e, i) => ({ id: String(i), text: e.match.claim }));
+    const built = new KnownMatcher(own);
+    const credited = Object.values(built.match(queries, 0.3, 'elsewhere', { ownReviewer: 'After' })).flat();
+    expect(credited.length).toBeGreaterThan(0);
+    expect(new Set(credited.map((m) => m.reviewer))).toEqual(new Set(['After']));
+    expect(new Set(Object.values(built.match(queries, 0.3, 'elsewhere')).flat().map((m) => m.reviewer))).toEqual(new Set(['Before']));
+    const reviewed = own.map((e) => ({ ...e, match: { ...e.match, verdict: 'true' as const } }));
+    const shared = new KnownMatcher(reviewed, built);
+    expect(shared.loaded).toBe(true);
+    expect(Object.values(shared.match(queries, 0.3, '')).flat().map((m) => m.verdict)).toEqual(credited.map(() => 'true'));
+    expect(new KnownMatcher(reviewed.slice(1), built).loaded).toBe(false);
+  });
+
   test('matching in slices gives what matching in one go gives, pausing between slices', async () => {
     const matcher = new KnownMatcher(entries);
     const queries = entries.map((e, i) => ({ id: String(i), text: e.match.claim }));
