@@ -81,7 +81,7 @@ async function buildMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
     return new KnownMatcher(entries);
   }
   const fingerprint = knownIndexFingerprint(matchableClaims(entries));
-  // A verdict or note changed, not the claims: the index still fits.
+  // A verdict or note changed, not the claims: the index (and the rankings it gave) still fit.
   if (lastBuilt?.fingerprint === fingerprint) return new KnownMatcher(entries, lastBuilt.matcher);
   lastBuilt = null; // not kept alive while another index is loaded or built
   // A background that was stopped loads the index it built before, if the claims are the same.

@@ -5,6 +5,7 @@ import { KnownMatcher, type KnownEntry } from '../../src/core/known/known-matche
 import { parseClaimLines, parseQueries } from '../../src/core/known/match-data';
 import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
 import { ReferenceRanker } from '../../src/core/known/reference-ranker';
+import { RankCache } from '../../src/core/known/rank-cache';
 import { TopK } from '../../src/core/known/top-k';
 import { random } from '../support/random';
 
@@ -92,6 +93,24 @@ describe('a stored index is used only for the claims it was built from', () => {
     const other = new KnownMatcher(entries.slice(1), built.indexData());
     expect(other.loaded).toBe(false);
     expect(Object.keys(other.match(queries, 0.3, '')).length).toBeGreaterThan(0);
+  });
+
+  test('a page asked again is answered from the kept rankings, exactly as ranking again; the oldest are dropped first', () => {
+    const matcher = new KnownMatcher(entries);
+    const queries = entries.map((e, i) => ({ id: String(i), text: e.match.claim }));
+    const first = matcher.match(queries, 0.3, '');
+    expect(Object.keys(first).length).toBeGreaterThan(10);
+    expect(matcher.match(queries, 0.3, '')).toEqual(first);
+    expect(matcher.match(queries, 0.6, 'elsewhere', { limit: 1 })).toEqual(new KnownMatcher(entries).match(queries, 0.6, 'elsewhere', { limit: 1 }));
+
+    const index = new KnownClaimIndex(sampleClaims(50, 3));
+    const cache = new RankCache(2);
+    let ranked = 0;
+    const rank = (text: string) => (ranked++, index.rank(text, 10));
+    const texts = queries.slice(0, 3).map((query) => query.text);
+    for (const text of [texts[0], texts[1], texts[0], texts[2], texts[0], texts[1]] as string[]) expect(cache.get(text, rank)).toEqual(index.rank(text, 10));
+    expect(ranked).toBe(4); // texts[1] was the least recently used when texts[2] came
+    expect(cache.size).toBe(2);
   });
 
   test('the reader’s verdicts are credited as asked; a matcher for other entries with the same claims shares the index', () => {

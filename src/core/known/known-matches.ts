@@ -8,6 +8,7 @@ import type { VerdictId } from '../model/verdicts';
 import { textFragmentUrl } from '../export/claimreview';
 import { VERDICT_LABELS } from '../export/library';
 import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from './matcher';
+import { RankCache } from './rank-cache';
 import type { KnownReview } from './review';
 
 /** A sentence of the page already fact-checked, as the card and the popup show it. */
@@ -106,16 +107,19 @@ export class KnownMatcher {
   private readonly index: KnownClaimIndex;
   /** True when the index came from `stored` (or another matcher) rather than being built. */
   readonly loaded: boolean;
+  /** Rankings of recently matched sentences by this index. */
+  private readonly rankings: RankCache;
 
   /**
    * Indexes the entries, or loads `stored`: an index saved by `indexData`, or the matcher of
-   * earlier entries whose index it then shares, for the same claims and headlines in the same
-   * order (which the caller checks with knownIndexFingerprint). One that does not fit is
-   * rebuilt, never used.
+   * earlier entries whose index (and rankings) it then shares, for the same claims and
+   * headlines in the same order (which the caller checks with knownIndexFingerprint). One that
+   * does not fit is rebuilt, never used.
    */
   constructor(private readonly entries: readonly KnownEntry[], stored?: KnownIndexData | KnownMatcher | null) {
     if (stored instanceof KnownMatcher && stored.size === entries.length) {
       this.index = stored.index;
+      this.rankings = stored.rankings;
       this.loaded = true;
       return;
     }
@@ -130,6 +134,7 @@ export class KnownMatcher {
     }
     this.loaded = index !== null;
     this.index = index ?? new KnownClaimIndex(matchableClaims(entries));
+    this.rankings = new RankCache();
   }
 
   /** The index's arrays, to store. */
@@ -179,7 +184,7 @@ export class KnownMatcher {
   private matchOne(query: MatchQuery, threshold: number, pageKey: string, { limit = 3, ownReviewer }: MatchOptions, out: Record<string, KnownMatch[]>): void {
     const matches: KnownMatch[] = [];
     const claims = new Set<string>();
-    for (const hit of this.index.rank(query.text, 10)) {
+    for (const hit of this.rankings.get(query.text, (text) => this.index.rank(text, 10))) {
       if (hit.score < threshold || matches.length >= limit) break;
       const entry = this.entries[hit.index] as KnownEntry;
       const key = entry.match.claim.toLowerCase();
