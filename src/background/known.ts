@@ -1,12 +1,12 @@
 /**
  * Known fact-checks in the background: storing the reviews content scripts read on pages, and
  * matching pages' sentences against them and against the reader's own verdicts. Matching runs
- * here, not in each tab: one index (rebuilt when the stored reviews or verdicts change, and
- * kept in IndexedDB so a restarted worker loads it instead) serves every tab, pages keep their
- * main thread, and only the few sentences that match travel back.
+ * here, not in each tab: one index (rebuilt when the claims in the stored reviews or verdicts
+ * change, and kept in IndexedDB so a restarted worker loads it instead) serves every tab, pages
+ * keep their main thread, and only the few sentences that match travel back.
  */
 import { knownIndexFingerprint } from '../core/known/index-fingerprint';
-import { KnownMatcher, matchableClaims, MAX_MATCH_QUERIES, ownVerdictEntries, reviewEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
+import { KnownMatcher, matchableClaims, MAX_MATCH_QUERIES, ownVerdictEntries, reviewEntry, type KnownEntry, type KnownMatch, type MatchQuery } from '../core/known/known-matches';
 import { allReviews, KNOWN_KEY_PREFIX, KNOWN_SHARD_KEYS, knownShardKey, mergeReviews } from '../core/known/known-store';
 import { compactReview, parseStoredReview, reviewId, type KnownReview } from '../core/known/review';
 import type { PageRecord } from '../core/model/annotation';
@@ -18,12 +18,38 @@ import { clearStoredIndex, loadStoredIndex, storeIndex } from './index-cache';
 import { ensureMigrated, queue } from './ready';
 import { getSettings } from './store';
 
+/** The matcher over every known claim; null when what it was built from changed since. */
 let matcher: Promise<KnownMatcher> | null = null;
+/** The stored fact-checks as entries, kept while they do not change (the reader's verdicts change far more often). */
+let reviewEntries: Promise<KnownEntry[]> | null = null;
+/** The last matcher built and the fingerprint of its claims: rebuilt entries with the same claims keep its index. */
+let lastBuilt: { fingerprint: string; matcher: KnownMatcher } | null = null;
 
-// Registered at the top level: a stored change of reviews or verdicts makes the index stale.
+// Registered at the top level: a stored change of reviews or verdicts makes the matcher stale.
+// (Settings are read on every request: the threshold and the reader's name apply as they are now.)
 localStorage.onChanged((keys) => {
-  if (keys.some((key) => key.startsWith(KNOWN_KEY_PREFIX) || key.startsWith(PAGE_KEY_PREFIX))) matcher = null;
+  const reviews = keys.some((key) => key.startsWith(KNOWN_KEY_PREFIX));
+  if (reviews) reviewEntries = null;
+  if (reviews || keys.some((key) => key.startsWith(PAGE_KEY_PREFIX))) matcher = null;
 });
+
+/** Who the reader's own verdicts are credited to: the organisation, else the reviewer name, else "You". */
+function readerCredit(settings: Settings): string {
+  return settings.organisation.trim() || settings.reviewerName.trim() || 'You';
+}
+
+/** The stored fact-checks' entries, read once until they change. */
+function storedReviewEntries(): Promise<KnownEntry[]> {
+  const reading = (reviewEntries ??= localStorage.get([...KNOWN_SHARD_KEYS]).then((items) => {
+    const { reviews, rejected } = allReviews(items);
+    if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
+    return reviews.map(reviewEntry);
+  }));
+  reading.catch(() => {
+    if (reviewEntries === reading) reviewEntries = null;
+  });
+  return reading;
+}
 
 /** The reader's pages that have a verdict, read from their records (the summaries say which). */
 async function pagesWithVerdicts(): Promise<PageRecord[]> {
@@ -47,32 +73,36 @@ async function pagesWithVerdicts(): Promise<PageRecord[]> {
 
 async function buildMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
   await ensureMigrated();
-  const [items, records, settings] = await Promise.all([localStorage.get([...KNOWN_SHARD_KEYS]), pagesWithVerdicts(), reading]);
-  const { reviews, rejected } = allReviews(items);
-  if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
-  const reviewer = settings.organisation.trim() || settings.reviewerName.trim() || 'You';
-  const entries = [...reviews.map(reviewEntry), ...ownVerdictEntries(records, reviewer)];
+  const [reviews, records, settings] = await Promise.all([storedReviewEntries(), pagesWithVerdicts(), reading]);
+  const entries = [...reviews, ...ownVerdictEntries(records, readerCredit(settings))];
   if (entries.length === 0) {
+    lastBuilt = null;
     void clearStoredIndex().catch(() => undefined);
     return new KnownMatcher(entries);
   }
-  // A background that was stopped loads the index it built before, if the claims are the same.
   const fingerprint = knownIndexFingerprint(matchableClaims(entries));
+  // A verdict or note changed, not the claims: the index (and the rankings it gave) still fit.
+  if (lastBuilt?.fingerprint === fingerprint) return new KnownMatcher(entries, lastBuilt.matcher);
+  lastBuilt = null; // not kept alive while another index is loaded or built
+  // A background that was stopped loads the index it built before, if the claims are the same.
   const stored = await loadStoredIndex(fingerprint).catch((error: unknown) => {
     console.warn('Factmark: the stored known-claim index could not be read; rebuilding it.', error);
     return null;
   });
-  const matcher = new KnownMatcher(entries, stored);
-  if (!matcher.loaded) void storeIndex(fingerprint, matcher.indexData()).catch((error: unknown) => console.warn('Factmark: the known-claim index could not be stored; it will be rebuilt after a restart.', error));
-  return matcher;
+  const built = new KnownMatcher(entries, stored);
+  lastBuilt = { fingerprint, matcher: built };
+  if (!built.loaded) void storeIndex(fingerprint, built.indexData()).catch((error: unknown) => console.warn('Factmark: the known-claim index could not be stored; it will be rebuilt after a restart.', error));
+  return built;
 }
 
-/** The current index, built when missing or stale (with the settings being read, for the reader's name). */
+/** The current matcher, built when missing or stale (with the settings being read, for the reader's name). */
 function currentMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
-  const building = (matcher ??= buildMatcher(reading).catch((error: unknown) => {
-    matcher = null;
-    throw error;
-  }));
+  if (matcher) return matcher;
+  const building = buildMatcher(reading);
+  matcher = building;
+  building.catch(() => {
+    if (matcher === building) matcher = null;
+  });
   return building;
 }
 
@@ -82,7 +112,7 @@ export async function matchKnown(pageKey: string, queries: readonly MatchQuery[]
   const reading = getSettings();
   const [index, settings] = await Promise.all([currentMatcher(reading), reading]);
   if (index.size === 0) return {};
-  return index.matchInSlices(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey);
+  return index.matchInSlices(queries.slice(0, MAX_MATCH_QUERIES), settings.knownThreshold, pageKey, { ownReviewer: readerCredit(settings) });
 }
 
 /** Stores reviews read on a page, merged by id, in the write queue. */

@@ -53,9 +53,12 @@ handleContentRequests({
 });
 
 localStorage.onChanged((keys) => {
-  if (keys.some((changed) => changed.startsWith(KNOWN_KEY_PREFIX))) return void controller.knownChanged();
+  // A page not scanned (scanning on request, or not yet) has nothing to update.
   const key = controller.pageKey();
-  if (key && (keys.includes(pageStorageKey(key)) || keys.includes(SETTINGS_KEY))) void controller.refresh();
+  if (!key) return;
+  // The threshold and the reader's name (credited on their own verdicts) are applied by the background when asked: ask again.
+  if (keys.some((changed) => changed.startsWith(KNOWN_KEY_PREFIX)) || keys.includes(SETTINGS_KEY)) return void controller.knownChanged();
+  if (keys.includes(pageStorageKey(key))) void controller.refresh();
 });
 
 // The card follows the pointer and keyboard focus on Factmark's own highlights (never on page-made look-alikes).

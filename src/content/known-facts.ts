@@ -12,10 +12,12 @@ import type { ClaimView, FactCheckReport } from '../core/model/page-state';
 import type { Settings } from '../core/model/settings';
 import { requestBackground } from '../platform/browser';
 
-/** One scan's matches: for which page and sentences they were asked. */
+/** One scan's matches: for which page and sentences they were asked, and whether what they came from changed since. */
 interface MatchState {
   signature: string;
   matches: Record<string, KnownMatch[]> | null;
+  /** Shown until the answer asked again arrives, so the known marks do not blink off meanwhile. */
+  stale: boolean;
 }
 
 /** Describes skipped reviews and parts for the popup, one line each. */
@@ -30,8 +32,10 @@ function describe(reading: ReturnType<typeof readPageReviews>): string[] {
 export class KnownFacts {
   private report: FactCheckReport | undefined;
   private collectedFor: string | null = null;
-  private state: MatchState = { signature: '', matches: null };
+  private state: MatchState = { signature: '', matches: null, stale: false };
   private asking: string | null = null;
+  /** Bumped by `invalidate`: an answer to a request sent before is shown, but asked again. */
+  private generation = 0;
 
   constructor(private readonly onMatches: () => void) {}
 
@@ -40,10 +44,14 @@ export class KnownFacts {
     return this.report;
   }
 
-  /** Reads and stores the page's ClaimReviews once per page key (again after a navigation); errors are logged, never thrown. */
+  /**
+   * Reads and stores the page's ClaimReviews once per page key (again after a navigation, and
+   * when the reader switches collecting on or off meanwhile); errors are logged, never thrown.
+   */
   async collect(pageKey: string, settings: Settings): Promise<void> {
-    if (this.collectedFor === pageKey) return;
-    this.collectedFor = pageKey;
+    const collecting = `${pageKey}\u0000${settings.collectFactChecks}`;
+    if (this.collectedFor === collecting) return;
+    this.collectedFor = collecting;
     this.report = undefined;
     if (!mentionsClaimReview(document)) return;
     if (!settings.collectFactChecks) {
@@ -59,9 +67,10 @@ export class KnownFacts {
     }
   }
 
-  /** Forgets the matches, so the next render asks again (known claims changed). */
+  /** The next render asks again (the known claims or the settings changed), showing the current matches until the answer comes. */
   invalidate(): void {
-    this.state = { signature: '', matches: null };
+    this.generation++;
+    this.state = { ...this.state, stale: true };
   }
 
   /**
@@ -78,10 +87,8 @@ export class KnownFacts {
     }
     queries.length = Math.min(queries.length, MAX_MATCH_QUERIES);
     const signature = `${pageKey}\u0000${queries.map((query) => query.id).join(',')}`;
-    if (this.state.signature !== signature || this.state.matches === null) {
-      void this.ask(signature, pageKey, queries);
-      return claims;
-    }
+    if (this.state.signature !== signature || this.state.matches === null || this.state.stale) void this.ask(signature, pageKey, queries);
+    if (this.state.signature !== signature || this.state.matches === null) return claims;
     const matches = this.state.matches;
     const withKnown = claims.map((claim) => (matches[claim.id] ? { ...claim, known: matches[claim.id] } : claim));
     const shown = new Set(claims.map((claim) => claim.id));
@@ -95,19 +102,23 @@ export class KnownFacts {
   }
 
   private async ask(signature: string, pageKey: string, queries: MatchQuery[]): Promise<void> {
-    if (this.asking === signature) return;
-    this.asking = signature;
+    const generation = this.generation;
+    const asked = `${generation}\u0001${signature}`;
+    if (this.asking === asked) return;
+    this.asking = asked;
     try {
       const reply = queries.length === 0 ? {} : await requestBackground('known.match', { pageKey, queries });
       // An older background (mid-update) may not know the request: treat it as no matches.
       const matches = typeof reply === 'object' && reply !== null ? reply : {};
-      if (this.asking !== signature) return;
-      this.state = { signature, matches };
-      if (Object.keys(matches).length > 0) this.onMatches();
+      if (this.asking !== asked) return;
+      const shown = this.state.signature === signature ? this.state.matches : null;
+      this.state = { signature, matches, stale: generation !== this.generation };
+      // Redraw when the answer shows something, or takes away what was shown.
+      if (Object.keys(matches).length > 0 || Object.keys(shown ?? {}).length > 0) this.onMatches();
     } catch (error) {
       console.warn(`Factmark: matching known fact-checks failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      if (this.asking === signature) this.asking = null;
+      if (this.asking === asked) this.asking = null;
     }
   }
 }

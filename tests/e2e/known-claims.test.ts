@@ -170,7 +170,7 @@ run.each(BROWSERS)('%s: known fact-checks', (browserName) => {
     await page.close();
   });
 
-  test('switching collecting off in the settings stops it', async () => {
+  test('switching collecting off in the settings stops it; on again, the open page is collected', async () => {
     const library = await driver.openExtensionPage('library.html');
     await library.waitForSelector({ label: 'Collect fact-checks' }, 10_000);
     await library.setChecked({ label: 'Collect fact-checks' }, false);
@@ -182,6 +182,9 @@ run.each(BROWSERS)('%s: known fact-checks', (browserName) => {
     await popup.waitForSelector('.fact-checks', 10_000);
     expect(await popup.text('.fact-checks')).toContain('switched off');
     expect(storedClaims(await driver.storageGet())).not.toContain('The city library is closed on Sundays since 2018.');
+    // Switched on again while the page is open: its fact-check is collected without a reload.
+    await library.setChecked({ label: 'Collect fact-checks' }, true);
+    await driver.waitForStorage((items) => storedClaims(items).includes('The city library is closed on Sundays since 2018.'), 10_000);
     await popup.close();
     await page.close();
     await library.close();
@@ -236,5 +239,30 @@ run.each(BROWSERS)('%s: known fact-checks', (browserName) => {
     }, 15_000, () => 'the known-claim index to be rebuilt and stored again');
     expect(rebuilt.fingerprint).toBe(stored.fingerprint);
     await library.close();
+  });
+  test('an open page follows the settings that feed its matches: the flag threshold, and the name the reader’s own verdicts are credited to', async () => {
+    // The bus sentence got the reader's verdict on /news/council.html above: on the reprint it is matched as theirs too.
+    const page = await driver.openPage(server.url('/news/council-reprint.html'));
+    await page.waitForSelector('mark[data-factmark-known="false"]', 20_000);
+    const settings = (await driver.storageGet('settings')).settings as Record<string, unknown>;
+    await driver.storageSet({ settings: { ...settings, knownThreshold: 1 } });
+    await page.waitForFunction(`document.querySelector('mark[data-factmark-known]') === null`, 15_000);
+    await driver.storageSet({ settings: { ...settings, knownThreshold: 0.5, reviewerName: 'Ana Reyes', organisation: '' } });
+    await page.waitForSelector('mark[data-factmark-known="false"]', 15_000);
+    const popup = await popupFor(server.url('/news/council-reprint.html'));
+    const own = await pollUntil(
+      async () => {
+        await popup.reload();
+        await popup.waitForSelector('.known-match', 10_000);
+        const texts = await popup.texts('.known-match');
+        return texts.find((text) => text.includes('Ana Reyes'));
+      },
+      20_000,
+      () => 'the popup to credit the reader’s own verdict to the reviewer name set now',
+    );
+    expect(own).toContain('False — Ana Reyes');
+    await driver.storageSet({ settings });
+    await popup.close();
+    await page.close();
   });
 });

@@ -50,14 +50,41 @@ export class FakeStorage implements MigrationStorage {
   }
 }
 
+/** The storage.local face of src/platform/browser that localStorageOver gives: FakeStorage's calls and change events. */
+export type FakeLocalStorage = Pick<FakeStorage, 'get' | 'set' | 'remove'> & {
+  onChanged(callback: (changedKeys: string[]) => void): () => void;
+  /** Resolves once every change event due so far has been delivered. */
+  changesDelivered(): Promise<void>;
+};
+
 /**
  * The storage.local face of src/platform/browser for jest.mock, forwarding every call to the
  * FakeStorage `current` returns at call time, so a test can swap in a fresh one between cases.
+ * As in the browsers, listeners hear of a write in a later task, not during the call.
  */
-export function localStorageOver(current: () => FakeStorage): Pick<FakeStorage, 'get' | 'set' | 'remove'> {
+export function localStorageOver(current: () => FakeStorage): FakeLocalStorage {
+  const listeners = new Set<(changedKeys: string[]) => void>();
+  let pending: Promise<void> = Promise.resolve();
+  const notify = (keys: string[]) => {
+    pending = pending.then(() => new Promise<void>((resolve) => setTimeout(() => {
+      for (const listener of [...listeners]) listener(keys);
+      resolve();
+    }, 0)));
+  };
   return {
     get: (keys) => current().get(keys),
-    set: (items) => current().set(items),
-    remove: (keys) => current().remove(keys),
+    set: async (items) => {
+      await current().set(items);
+      notify(Object.keys(items));
+    },
+    remove: async (keys) => {
+      await current().remove(keys);
+      notify(typeof keys === 'string' ? [keys] : [...keys]);
+    },
+    onChanged(callback) {
+      listeners.add(callback);
+      return () => void listeners.delete(callback);
+    },
+    changesDelivered: () => pending,
   };
 }

@@ -7,6 +7,7 @@ import { Bm25Index } from '../../src/core/known/bm25';
 import { documentTerms, isFigureTerm, KnownClaimIndex, MATCH_MODEL, type KnownIndexData, type MatchableClaim } from '../../src/core/known/matcher';
 import { analyse } from '../../src/core/known/analyse';
 import { ReferenceRanker } from '../../src/core/known/reference-ranker';
+import { RankCache } from '../../src/core/known/rank-cache';
 import { TopK } from '../../src/core/known/top-k';
 import { random } from '../support/random';
 
@@ -121,6 +122,39 @@ describe('a stored index is used only for the claims it was built from', () => {
     const other = new KnownMatcher(entries.slice(1), built.indexData());
     expect(other.loaded).toBe(false);
     expect(Object.keys(other.match(queries, 0.3, '')).length).toBeGreaterThan(0);
+  });
+
+  test('a page asked again is answered from the kept rankings, exactly as ranking again; the oldest are dropped first', () => {
+    const matcher = new KnownMatcher(entries);
+    const queries = entries.map((e, i) => ({ id: String(i), text: e.match.claim }));
+    const first = matcher.match(queries, 0.3, '');
+    expect(Object.keys(first).length).toBeGreaterThan(10);
+    expect(matcher.match(queries, 0.3, '')).toEqual(first);
+    expect(matcher.match(queries, 0.6, 'elsewhere', { limit: 1 })).toEqual(new KnownMatcher(entries).match(queries, 0.6, 'elsewhere', { limit: 1 }));
+
+    const index = new KnownClaimIndex(sampleClaims(50, 3));
+    const cache = new RankCache(2);
+    let ranked = 0;
+    const rank = (text: string) => (ranked++, index.rank(text, 10));
+    const texts = queries.slice(0, 3).map((query) => query.text);
+    for (const text of [texts[0], texts[1], texts[0], texts[2], texts[0], texts[1]] as string[]) expect(cache.get(text, rank)).toEqual(index.rank(text, 10));
+    expect(ranked).toBe(4); // texts[1] was the least recently used when texts[2] came
+    expect(cache.size).toBe(2);
+  });
+
+  test('the reader’s verdicts are credited as asked; a matcher for other entries with the same claims shares the index', () => {
+    const own = entries.map((e) => ({ ...e, match: { ...e.match, own: true, reviewer: 'Before' } }));
+    const queries = entries.slice(0, 10).map((e, i) => ({ id: String(i), text: e.match.claim }));
+    const built = new KnownMatcher(own);
+    const credited = Object.values(built.match(queries, 0.3, 'elsewhere', { ownReviewer: 'After' })).flat();
+    expect(credited.length).toBeGreaterThan(0);
+    expect(new Set(credited.map((m) => m.reviewer))).toEqual(new Set(['After']));
+    expect(new Set(Object.values(built.match(queries, 0.3, 'elsewhere')).flat().map((m) => m.reviewer))).toEqual(new Set(['Before']));
+    const reviewed = own.map((e) => ({ ...e, match: { ...e.match, verdict: 'true' as const } }));
+    const shared = new KnownMatcher(reviewed, built);
+    expect(shared.loaded).toBe(true);
+    expect(Object.values(shared.match(queries, 0.3, '')).flat().map((m) => m.verdict)).toEqual(credited.map(() => 'true'));
+    expect(new KnownMatcher(reviewed.slice(1), built).loaded).toBe(false);
   });
 
   test('matching in slices gives what matching in one go gives, pausing between slices', async () => {

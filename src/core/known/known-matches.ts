@@ -8,6 +8,7 @@ import type { VerdictId } from '../model/verdicts';
 import { textFragmentUrl } from '../export/claimreview';
 import { VERDICT_LABELS } from '../export/library';
 import { KnownClaimIndex, type KnownIndexData, type MatchableClaim } from './matcher';
+import { RankCache } from './rank-cache';
 import type { KnownReview } from './review';
 
 /** A sentence of the page already fact-checked, as the card and the popup show it. */
@@ -40,6 +41,14 @@ export interface KnownEntry {
 
 /** Sentences of one page matched per request; the rest of a huge page's are not sent (nor matched). */
 export const MAX_MATCH_QUERIES = 5_000;
+
+/** How a request's matches are chosen and credited. */
+export interface MatchOptions {
+  /** Best matches kept per query (3 unless given). */
+  limit?: number;
+  /** Who the reader's own verdicts are credited to now (the reviewer name or organisation setting); the name given to ownVerdictEntries unless given. */
+  ownReviewer?: string;
+}
 
 /** A sentence (or annotation) to match. */
 export interface MatchQuery {
@@ -96,25 +105,36 @@ function nextTask(): Promise<void> {
 /** An index over known entries. */
 export class KnownMatcher {
   private readonly index: KnownClaimIndex;
-  /** True when the index came from `stored` rather than being built. */
+  /** True when the index came from `stored` (or another matcher) rather than being built. */
   readonly loaded: boolean;
+  /** Rankings of recently matched sentences by this index. */
+  private readonly rankings: RankCache;
 
   /**
-   * Indexes the entries, or loads `stored` (an index saved by `indexData` for the same entries,
-   * which the caller checks with knownIndexFingerprint); a stored index that does not fit is
-   * rebuilt, never used.
+   * Indexes the entries, or loads `stored`: an index saved by `indexData`, or the matcher of
+   * earlier entries whose index (and rankings) it then shares, for the same claims and
+   * headlines in the same order (which the caller checks with knownIndexFingerprint). One that
+   * does not fit is rebuilt, never used.
    */
-  constructor(private readonly entries: readonly KnownEntry[], stored?: KnownIndexData | null) {
+  constructor(private readonly entries: readonly KnownEntry[], stored?: KnownIndexData | KnownMatcher | null) {
+    if (stored instanceof KnownMatcher && stored.size === entries.length) {
+      this.index = stored.index;
+      this.rankings = stored.rankings;
+      this.loaded = true;
+      return;
+    }
     let index: KnownClaimIndex | null = null;
-    if (stored) {
+    const data = stored instanceof KnownMatcher ? null : stored;
+    if (data) {
       try {
-        index = new KnownClaimIndex({ data: stored, size: entries.length });
+        index = new KnownClaimIndex({ data, size: entries.length });
       } catch {
         index = null;
       }
     }
     this.loaded = index !== null;
     this.index = index ?? new KnownClaimIndex(matchableClaims(entries));
+    this.rankings = new RankCache();
   }
 
   /** The index's arrays, to store. */
@@ -137,9 +157,9 @@ export class KnownMatcher {
    * belong to `pageKey` (a fact-check page does not flag its own claims) and repeats of the
    * same claim text. Queries without a match are left out of the result.
    */
-  match(queries: readonly MatchQuery[], threshold: number, pageKey: string, limit = 3): Record<string, KnownMatch[]> {
+  match(queries: readonly MatchQuery[], threshold: number, pageKey: string, options: MatchOptions = {}): Record<string, KnownMatch[]> {
     const out: Record<string, KnownMatch[]> = {};
-    for (const query of queries) this.matchOne(query, threshold, pageKey, limit, out);
+    for (const query of queries) this.matchOne(query, threshold, pageKey, options, out);
     return out;
   }
 
@@ -147,8 +167,8 @@ export class KnownMatcher {
    * `match` in slices of about `sliceMs` milliseconds, awaiting `pause` (by default the next task) between them, so that a
    * long page never holds the thread in one long task (other messages and tabs get their turn).
    */
-  async matchInSlices(queries: readonly MatchQuery[], threshold: number, pageKey: string, options: { sliceMs?: number; pause?: () => Promise<void>; limit?: number } = {}): Promise<Record<string, KnownMatch[]>> {
-    const { sliceMs = 15, pause = nextTask, limit = 3 } = options;
+  async matchInSlices(queries: readonly MatchQuery[], threshold: number, pageKey: string, options: MatchOptions & { sliceMs?: number; pause?: () => Promise<void> } = {}): Promise<Record<string, KnownMatch[]>> {
+    const { sliceMs = 15, pause = nextTask } = options;
     const out: Record<string, KnownMatch[]> = {};
     let sliceStart = performance.now();
     for (const query of queries) {
@@ -156,21 +176,21 @@ export class KnownMatcher {
         await pause();
         sliceStart = performance.now();
       }
-      this.matchOne(query, threshold, pageKey, limit, out);
+      this.matchOne(query, threshold, pageKey, options, out);
     }
     return out;
   }
 
-  private matchOne(query: MatchQuery, threshold: number, pageKey: string, limit: number, out: Record<string, KnownMatch[]>): void {
+  private matchOne(query: MatchQuery, threshold: number, pageKey: string, { limit = 3, ownReviewer }: MatchOptions, out: Record<string, KnownMatch[]>): void {
     const matches: KnownMatch[] = [];
     const claims = new Set<string>();
-    for (const hit of this.index.rank(query.text, 10)) {
+    for (const hit of this.rankings.get(query.text, (text) => this.index.rank(text, 10))) {
       if (hit.score < threshold || matches.length >= limit) break;
       const entry = this.entries[hit.index] as KnownEntry;
       const key = entry.match.claim.toLowerCase();
       if (entry.pageKey === pageKey || claims.has(key)) continue;
       claims.add(key);
-      matches.push({ ...entry.match, score: Math.round(hit.score * 1000) / 1000 });
+      matches.push({ ...entry.match, ...(entry.match.own && ownReviewer !== undefined ? { reviewer: ownReviewer } : {}), score: Math.round(hit.score * 1000) / 1000 });
     }
     if (matches.length > 0) out[query.id] = matches;
   }
