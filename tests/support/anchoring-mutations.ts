@@ -189,13 +189,31 @@ function moveThenEdit(s: State, page: Page): State | null {
   return moved ? editInside(moved) : null;
 }
 
-/** Replaces the word nearest the middle of the quote (4+ letters) with another word. */
+/** Scripts written without spaces between words, where a run of letters is a clause, not a word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * The quote's words as [start, text]: runs of 4+ letters, except that a run in a script written
+ * without spaces is split into its dictionary words (2+ letters), so "a word edited" stays a
+ * small edit there too rather than a rewritten clause.
+ */
+function wordsOf(quote: string): [number, string][] {
+  const words: [number, string][] = [];
+  for (const run of quote.matchAll(/\p{L}{4,}/gu)) {
+    if (!UNSPACED.test(run[0])) words.push([run.index ?? 0, run[0]]);
+    else for (const part of WORDS.segment(run[0])) if (part.isWordLike && part.segment.length >= 2) words.push([(run.index ?? 0) + part.index, part.segment]);
+  }
+  return words;
+}
+
+/** Replaces the word nearest the middle of the quote with another word. */
 function editInside(s: State): State | null {
   const quote = s.text.slice(s.start, s.end);
-  const words = [...quote.matchAll(/\p{L}{4,}/gu)];
+  const words = wordsOf(quote);
   if (words.length === 0) return null;
-  const middle = words.reduce((best, w) => (Math.abs((w.index ?? 0) - quote.length / 2) < Math.abs((best.index ?? 0) - quote.length / 2) ? w : best));
-  return splice(s, s.start + (middle.index ?? 0), middle[0].length, middle[0].toLowerCase() === 'several' ? 'many' : 'several');
+  const [at, word] = words.reduce((best, w) => (Math.abs(w[0] - quote.length / 2) < Math.abs(best[0] - quote.length / 2) ? w : best));
+  return splice(s, s.start + at, word.length, word.toLowerCase() === 'several' ? 'many' : 'several');
 }
 
 /** How one anchor compares with the truth. */
