@@ -21,6 +21,47 @@ const NEAR_SCREENS = 10;
  */
 const DRAW_WHOLE_UP_TO = 2_000;
 
+/**
+ * Far groups are watched a band at a time: at most this many groups, spanning at most BAND_SCREENS
+ * viewport heights, behind one or two watched containers. Watching every container of a 10 MB
+ * article (over 20,000) cost each rendered frame 30-50 ms of intersection checks.
+ */
+const GROUPS_PER_BAND = 48;
+/** Half the near distance: wherever the reader is in a band, its top and bottom containers are near. */
+const BAND_SCREENS = NEAR_SCREENS / 2;
+
+/** Far items in bands of consecutive ones (their given order), each band with the items at its top and bottom. */
+export interface Band<T> {
+  items: T[];
+  /** The item reaching highest and the one reaching lowest on the page (the same one for a band of one). */
+  edges: T[];
+}
+
+/**
+ * Cuts far items (in reading order, with their page coordinates) into bands of at most
+ * `maxItems` whose extent from highest top to lowest bottom is at most `maxSpan`: the band's
+ * edges are then within `maxSpan` of any point in it. An item taller than `maxSpan` has a band of its own.
+ */
+export function bandsOf<T>(far: ReadonlyArray<{ item: T; top: number; bottom: number }>, maxSpan: number, maxItems: number): Array<Band<T>> {
+  const bands: Array<Band<T>> = [];
+  let band: { items: T[]; top: number; bottom: number; highest: T; lowest: T } | null = null;
+  const close = () => {
+    if (band) bands.push({ items: band.items, edges: band.highest === band.lowest ? [band.highest] : [band.highest, band.lowest] });
+  };
+  for (const { item, top, bottom } of far) {
+    if (band && band.items.length < maxItems && Math.max(band.bottom, bottom) - Math.min(band.top, top) <= maxSpan) {
+      band.items.push(item);
+      if (top < band.top) [band.top, band.highest] = [top, item];
+      if (bottom > band.bottom) [band.bottom, band.lowest] = [bottom, item];
+      continue;
+    }
+    close();
+    band = { items: [item], top, bottom, highest: item, lowest: item };
+  }
+  close();
+  return bands;
+}
+
 /** Options of `drawLazily`. */
 export interface LazyOptions {
   /** Milliseconds of work per slice before yielding (default 8). */
@@ -59,10 +100,21 @@ export interface LazyDrawing {
   stop(): void;
 }
 
+/** A planned group, its container's text length when planned, and whether it is drawn. */
 interface Step {
   group: RangeGroup<MarkRange>;
   textLength: number;
   drawn: boolean;
+}
+
+/** The steps of the planned groups, with each container's text length now; pauses every few dozen groups. */
+function* stepsOf(groups: ReadonlyArray<RangeGroup<MarkRange>>): Generator<void, Step[]> {
+  const steps: Step[] = [];
+  for (const group of groups) {
+    if (steps.length % 64 === 63) yield;
+    steps.push({ group, textLength: group.container.textContent?.length ?? 0, drawn: false });
+  }
+  return steps;
 }
 
 /** True when every indexed Text node is still in the document with the text it was indexed with. */
@@ -97,7 +149,8 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
   const markOptions = highlightOptions(style, current);
   const signatures = new Map<Element, string>();
   let steps: Step[] = [];
-  const byContainer = new Map<Element, Step>();
+  /** The band each watched container stands for (see bandsOf). */
+  const bandOf = new Map<Element, Band<Step>>();
   const queue: Step[] = [];
   let drawnCount = 0;
   let stopped = false;
@@ -107,9 +160,14 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
     ? new IntersectionObserver((entries) => {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
-          const step = byContainer.get(entry.target);
-          if (step && !step.drawn) queue.push(step);
+          const band = bandOf.get(entry.target);
           observer?.unobserve(entry.target);
+          if (!band) continue;
+          for (const step of band.items) if (!step.drawn) queue.push(step);
+          for (const edge of band.edges) {
+            bandOf.delete(edge.group.container);
+            observer?.unobserve(edge.group.container);
+          }
         }
         void pump();
       }, { rootMargin: `${NEAR_SCREENS * 100}% 0px` })
@@ -128,7 +186,6 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
     step.drawn = true;
     drawnCount++;
     signatures.set(container, signatureOf(step.group, style, current));
-    observer?.unobserve(container);
   };
 
   /** Draws the queued steps in slices; one pump at a time (later calls share the running one). */
@@ -196,25 +253,37 @@ export function drawLazily(root: Element, claims: readonly ClaimView[], style: H
     // Planning pauses every few hundred ranges: a 10 MB article has over 50,000 of them.
     const groups = await runInSlices(planHighlightsSteps(root, [...latest.values()], reusable), yieldBetween, budgetMs);
     if (signal?.aborted) return 'cancelled';
-    steps = groups.map((group) => ({ group, textLength: group.container.textContent?.length ?? 0, drawn: false }));
-    for (const step of steps) byContainer.set(step.group.container, step);
+    // Each container's text length, for noticing a change before drawing it: read in slices too.
+    steps = await runInSlices(stepsOf(groups), yieldBetween, budgetMs);
+    if (signal?.aborted) return 'cancelled';
     if (carried.size > 0) keepCarried(carried);
     // Which groups are near the viewport: layout is read while nothing is written, in slices.
     const height = Math.max(1, window.innerHeight);
     const drawWhole = steps.length <= DRAW_WHOLE_UP_TO;
     const near: Array<{ step: Step; distance: number }> = [];
+    // Far groups with their place on the page (page coordinates: the reader may scroll between slices).
+    const far: Array<{ item: Step; top: number; bottom: number }> = [];
     for (let i = 0; i < steps.length; ) {
       await yieldBetween();
       if (signal?.aborted) return 'cancelled';
       const began = performance.now();
+      const scrolled = window.scrollY;
       // At least one group per slice, whatever the clock says.
       do {
         const step = steps[i++] as Step;
         const box = step.group.container.getBoundingClientRect();
         const distance = box.bottom < 0 ? -box.bottom : box.top > height ? box.top - height : 0;
         if (drawWhole || distance <= NEAR_SCREENS * height) near.push({ step, distance });
-        else observer?.observe(step.group.container);
+        else far.push({ item: step, top: box.top + scrolled, bottom: box.bottom + scrolled });
       } while (i < steps.length && performance.now() - began < budgetMs);
+    }
+    if (observer) {
+      for (const band of bandsOf(far, BAND_SCREENS * height, GROUPS_PER_BAND)) {
+        for (const edge of band.edges) {
+          bandOf.set(edge.group.container, band);
+          observer.observe(edge.group.container);
+        }
+      }
     }
     // Nearest first: the reader sees highlights in view before those a few screens away.
     near.sort((a, b) => a.distance - b.distance);

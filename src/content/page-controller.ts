@@ -1,20 +1,33 @@
 import { mergeClaims } from '../core/claims/merge';
-import { withStrengths } from '../core/claims/rank';
+import { withStrengths, withStrengthsSteps } from '../core/claims/rank';
 import { SENSITIVITY_THRESHOLDS, STRONG_FLOOR } from '../core/claims/score';
 import type { PageState, ClaimView } from '../core/model/page-state';
 import type { Settings } from '../core/model/settings';
 import { requestBackground } from '../platform/browser';
 import { claimIdOf, clearHighlights, hasHighlights, marksOf, recolourHighlights, revealHighlight } from './highlighter';
 import { KnownFacts } from './known-facts';
-import { yieldToPage } from './highlight-slices';
+import { runInSlices, yieldToPage } from './highlight-slices';
+import { textLengthsSteps } from '../core/text/text-lengths';
 import { drawLazily, type LazyDrawing } from './lazy-highlights';
 import { nearViewportRange } from './near-viewport';
 import type { PageScan } from '../core/scan/page-scan';
 import { scanPageInSlices } from './page-scan-slices';
 
-/** The highlight layout of a claim list: the style and every anchored range, in order. */
-function drawnLayout(claims: readonly ClaimView[], style: string): string {
-  return `${style}|${claims.filter((claim) => claim.anchored).map((claim) => `${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}${claim.known ? `:${claim.known[0]?.verdict ?? 'unrated'}` : ''}`).join(',')}`;
+/** Claims described between two pauses of `drawnLayoutSteps`. */
+const LAYOUT_CLAIMS_PER_STEP = 2048;
+
+/**
+ * The highlight layout of a claim list: the style and every anchored range, in order. Pauses
+ * every few thousand claims (a huge article has over 50,000).
+ */
+function* drawnLayoutSteps(claims: readonly ClaimView[], style: string): Generator<void, string> {
+  const parts: string[] = [];
+  for (let at = 0; at < claims.length; at++) {
+    if (at % LAYOUT_CLAIMS_PER_STEP === LAYOUT_CLAIMS_PER_STEP - 1) yield;
+    const claim = claims[at] as ClaimView;
+    if (claim.anchored) parts.push(`${claim.id}:${claim.selector.position.start}-${claim.selector.position.end}${claim.known ? `:${claim.known[0]?.verdict ?? 'unrated'}` : ''}`);
+  }
+  return `${style}|${parts.join(',')}`;
 }
 
 /**
@@ -99,17 +112,33 @@ export class PageController {
   }
 
   /** Handles a change of the page: new content or a navigation means a new scan. */
-  pageChanged(reason: 'content' | 'navigation'): Promise<PageState> | undefined {
+  pageChanged(reason: 'content' | 'navigation'): Promise<PageState | undefined> | undefined {
     const root = this.scan?.article?.root;
     // Only Factmark's own marks count: a page-made <mark data-factmark-id> must not hide the loss.
     const marksLost = (this.lazy?.drawnGroups() ?? 0) > 0 && !hasHighlights(document);
-    // Text changes inside the article always count; elsewhere only a new section's worth of
-    // text does (tickers and ads change all the time and must not cost a re-scan).
-    const articleChanged = (root?.textContent?.length ?? 0) !== this.scannedRootLength;
-    const grown = Math.abs((document.body?.textContent?.length ?? 0) - this.scannedLength) > 200;
     // A drawing that stopped half-way (the page changed under it) is finished by a redraw.
     const unfinished = this.state?.status === 'ready' && this.drawn === null && !this.pending;
-    if (reason === 'content' && root?.isConnected && !marksLost && !articleChanged && !grown && !unfinished) return undefined;
+    if (reason === 'content' && root?.isConnected && !marksLost && !unfinished) return this.contentChanged(root);
+    return this.rescan(reason, marksLost);
+  }
+
+  /**
+   * New content somewhere on the page: text changes inside the article always count; elsewhere
+   * only a new section's worth of text does (tickers and ads change all the time and must not
+   * cost a re-scan). The lengths are counted in slices; a scan that replaced this one meanwhile
+   * has seen the change already.
+   */
+  private async contentChanged(root: Element): Promise<PageState | undefined> {
+    const scan = this.scan;
+    const lengths = await runInSlices(textLengthsSteps(document.body, root), yieldToPage, 8);
+    if (this.scan !== scan || !root.isConnected) return undefined;
+    if (lengths.inner === this.scannedRootLength && Math.abs(lengths.outer - this.scannedLength) <= 200) return undefined;
+    return this.rescan('content', false);
+  }
+
+  /** Drops the scan and its highlights and renders anew (a restore after lost marks counts against MAX_RESTORES). */
+  private rescan(reason: 'content' | 'navigation', marksLost: boolean): Promise<PageState> | undefined {
+    const root = this.scan?.article?.root;
     if (reason === 'navigation') this.restores = [];
     else if (marksLost) {
       const now = performance.now();
@@ -204,13 +233,13 @@ export class PageController {
       if (epoch !== this.scanEpoch) return this.state ?? { key: fresh.key, url: fresh.url, title: fresh.title, status: 'no-article', claims: [] };
       this.scan = fresh;
     }
-    // Each read of a huge page's text (megabytes) gets a task of its own.
-    await yieldToPage();
-    this.scannedLength = document.body?.textContent?.length ?? 0;
-    await yieldToPage();
     const scan = this.scan;
     const article = scan.article;
-    this.scannedRootLength = article?.root.textContent?.length ?? 0;
+    // The page's and the article's text lengths, for telling later changes apart (pageChanged):
+    // counted in one sliced walk, never read as text (megabytes on a huge page).
+    const lengths = await runInSlices(textLengthsSteps(document.body, article?.root ?? null), yieldToPage, 8);
+    this.scannedLength = lengths.outer;
+    this.scannedRootLength = lengths.inner;
     if (!article) {
       // A fact-check page without an article body still has its ClaimReviews read.
       await this.known.collect(scan.key, settings);
@@ -222,11 +251,11 @@ export class PageController {
     // A huge article has tens of thousands of claims: each pass over them gets a task of its own.
     const merged = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
     await yieldToPage();
-    const ranked = withStrengths(merged, scan.sentences.length, STRONG_FLOOR);
+    const ranked = await runInSlices(withStrengthsSteps(merged, scan.sentences.length, STRONG_FLOOR), yieldToPage, 8);
     await yieldToPage();
     const claims = this.known.apply(scan.key, scan.sentences, ranked);
     await yieldToPage();
-    const layout = drawnLayout(claims, settings.highlightStyle);
+    const layout = await runInSlices(drawnLayoutSteps(claims, settings.highlightStyle), yieldToPage, 8);
     await yieldToPage();
     const factChecks = this.known.factChecks();
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}), ...(scan.notice ? { notice: scan.notice } : {}) };

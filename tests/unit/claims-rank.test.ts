@@ -1,4 +1,4 @@
-import { claimStrengths, compareByCheckWorthiness, compareByReadingOrder, rankClaims, topClaimLimit, withStrengths, type RankableClaim } from '../../src/core/claims/rank';
+import { claimStrengths, claimStrengthsSteps, compareByCheckWorthiness, compareByReadingOrder, rankClaims, topClaimLimit, withStrengths, withStrengthsSteps, type RankableClaim } from '../../src/core/claims/rank';
 import { filterCounts, matchesFilter } from '../../src/core/model/claim-filters';
 import type { ClaimView } from '../../src/core/model/page-state';
 
@@ -62,6 +62,40 @@ describe('strength bands', () => {
       const floor = Math.round(random() * 20) / 20;
       expect(claimStrengths(claims, sentences, floor)).toEqual(reference(claims, sentences, floor));
     }
+  });
+
+  test('the cut at the limit-th best score gives the ranked strengths on large pages with many ties at the cut, paused or not', () => {
+    const reference = (claims: RankableClaim[], sentences: number, floor: number) => {
+      const ranks = rankClaims(claims);
+      return new Map(claims.map((c) => [c.id, (ranks.get(c.id) ?? Infinity) <= topClaimLimit(sentences) && c.score !== null && c.score >= floor ? 'strong' : 'light']));
+    };
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let page = 0; page < 30; page++) {
+      const count = 500 + Math.floor(random() * 6000);
+      // Few distinct scores and starts: many claims tie at the cut, on score and on start.
+      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, random() < 0.05 ? null : Math.round(random() * 8) / 8, Math.floor(random() * 300)));
+      // Fewer top places than claims over the floor, so the cut decides.
+      const sentences = Math.floor(count * (0.5 + random()));
+      const expected = reference(claims, sentences, 0.5);
+      const steps = claimStrengthsSteps(claims, sentences, 0.5);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      expect(step.value).toEqual(expected);
+      expect(pauses).toBeGreaterThan(0);
+    }
+  });
+
+  test('withStrengthsSteps pauses on a long list and gives what withStrengths gives', () => {
+    const claims = Array.from({ length: 10_000 }, (_, i) => view(`v${i}`, (i * 7919) % 100 / 100, i * 10));
+    const steps = withStrengthsSteps(claims, 8_000, 0.8);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(10);
+    expect(step.value).toEqual(withStrengths(claims, 8_000, 0.8));
+    expect(step.value.filter((c) => c.strength === 'strong')).toHaveLength(topClaimLimit(8_000));
   });
 
   test('the floor itself counts as strong; withStrengths keeps order and fields', () => {

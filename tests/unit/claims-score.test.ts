@@ -122,3 +122,21 @@ describe('model file', () => {
     }
   });
 });
+
+describe('model loading', () => {
+  test('the weights are decoded on the first score, once, not when the module loads', () => {
+    jest.isolateModules(() => {
+      const actual = jest.requireActual<typeof import('../../src/core/claims/model')>('../../src/core/claims/model');
+      const decodeModel = jest.fn(actual.decodeModel);
+      jest.doMock('../../src/core/claims/model', () => ({ ...actual, decodeModel }));
+      const fresh = jest.requireActual<typeof import('../../src/core/claims/score')>('../../src/core/claims/score');
+      expect(decodeModel).not.toHaveBeenCalled();
+      const text = 'Unemployment fell to 3.1 percent in May, the lowest rate since 1976.';
+      const first = fresh.scoreSentence(text);
+      fresh.scoreSentence('The council met on Tuesday.');
+      expect(decodeModel).toHaveBeenCalledTimes(1);
+      // The same model as the one loaded with the rest of the suite.
+      expect(first).toEqual(scoreSentence(text));
+    });
+  });
+});

@@ -93,4 +93,28 @@ describe('PageController draws in slices', () => {
     expect(marksAfterEachChange).toEqual([...marksAfterEachChange].sort((a, b) => a - b));
     expectDrawn(state);
   });
+
+  test('a content change re-scans when the article text changed or a section of text came, not for a small change elsewhere', async () => {
+    const controller = new modules.PageController((change) => change());
+    await controller.ready();
+    // A ticker outside the article: its few characters are no reason to re-scan.
+    const ticker = document.createElement('div');
+    ticker.textContent = 'EUR/USD 1.08';
+    document.body.append(ticker);
+    expect(await controller.pageChanged('content')).toBeUndefined();
+    // A whole new section outside the article is.
+    const section = document.createElement('section');
+    section.textContent = 'More news. '.repeat(30);
+    document.body.append(section);
+    const rescanned = await controller.pageChanged('content');
+    expect(rescanned?.status).toBe('ready');
+    // So is any change of the article's own text.
+    (document.querySelector('#body p') as HTMLElement).append(' It was raised again in 2024.');
+    const again = await controller.pageChanged('content');
+    expect(again?.status).toBe('ready');
+    expect(again?.claims.some((claim) => claim.text.includes('raised again in 2024'))).toBe(true);
+    expectDrawn(again as PageState);
+    expect(await controller.pageChanged('content')).toBeUndefined();
+  });
 });
+

@@ -33,14 +33,20 @@ function spread(from: Frame | null, points: number, candidates: Frame[]): void {
   }
 }
 
+/** Frames looked at between two pauses of `chooseContainersSteps` (a 10 MB article has over 20,000). */
+const FRAMES_PER_STEP = 1024;
+
 /**
  * Readability's scoring and choice, on frames: every paragraph scores its ancestors, scores
  * are scaled by link density, the best candidate may give way to a parent that gathers the
  * near-best ones, and siblings with enough score (or long, link-poor paragraphs) join it.
+ * Resumable (see core/steps.ts): pauses every thousand frames or so.
  */
-export function chooseContainers(scan: Scan): Choice {
+export function* chooseContainersSteps(scan: Scan): Generator<void, Choice> {
   const candidates: Frame[] = [];
+  let looked = 0;
   for (const frame of scan.frames) {
+    if (++looked % FRAMES_PER_STEP === 0) yield;
     if (frame.dropped || frame.collapsed || frame === scan.body) continue;
     if (WHOLE_PARAGRAPHS.has(frame.role) && frame.text >= PARAGRAPH_MIN) {
       spread(upFrame(frame), 2 + frame.commas + Math.min(Math.floor(frame.text / 100), 3), candidates);
@@ -48,6 +54,7 @@ export function chooseContainers(scan: Scan): Choice {
     // Inline text beside blocks (or split by <br><br>) forms paragraphs of their own inside it.
     if (frame.runScore > 0 && (frame.brSplit || (frame.tag === 'div' && frame.role === 'div'))) spread(frame, frame.runScore, candidates);
   }
+  yield;
   for (const candidate of candidates) candidate.score *= 1 - linkDensity(candidate);
   // A stable sort keeps document order among equal scores, as Readability's insertion does.
   const best = [...candidates].sort((a, b) => b.score - a.score).slice(0, TOP_CANDIDATES);
@@ -57,7 +64,8 @@ export function chooseContainers(scan: Scan): Choice {
   top = climb(top);
   for (let parent = upFrame(top); parent && parent !== scan.body && parent.childCount === 1; parent = upFrame(top)) top = parent;
   if (!top.scored) initialise(top, candidates);
-  return { top, containers: withSiblings(top) };
+  yield;
+  return { top, containers: yield* withSiblings(top) };
 }
 
 /** When three near-best candidates share an ancestor, that ancestor holds the article. */
@@ -90,12 +98,14 @@ function climb(top: Frame): Frame {
   return top;
 }
 
-function withSiblings(top: Frame): Frame[] {
+function* withSiblings(top: Frame): Generator<void, Frame[]> {
   const parent = upFrame(top);
   if (!parent) return [top];
   const threshold = Math.max(10, top.score * 0.2);
   const containers: Frame[] = [];
+  let looked = 0;
   for (const child of parent.children) {
+    if (++looked % FRAMES_PER_STEP === 0) yield;
     const sibling = child.collapsed && child.children[0] ? child.children[0] : child;
     if (sibling === top) {
       containers.push(sibling);

@@ -2,7 +2,7 @@ import { collectArticleText, holderOf, lowestCommonAncestor } from './article-te
 import { BlockKinds, type BlockKind } from './block-kind';
 import { scanBodySteps, type ScanOptions } from './block-scan';
 import { runToEnd } from '../steps';
-import { chooseContainers } from './candidate-score';
+import { chooseContainersSteps } from './candidate-score';
 import { leadCaptionBlocks } from './lead-figure';
 import { articleTitle } from './title';
 
@@ -70,7 +70,7 @@ export function* findArticleSteps(doc: Document): Generator<void, ArticleBody | 
   for (const options of SIEVE) {
     const scan = yield* scanBodySteps(body, options);
     yield;
-    const choice = chooseContainers(scan);
+    const choice = yield* chooseContainersSteps(scan);
     yield;
     const text = collectArticleText(choice);
     if (!best || text.length > best.length) best = { ...text, excluded: scan.excluded };

@@ -2,6 +2,7 @@
  * The most check-worthy first: rank order, the two highlight strengths and the "Top claims"
  * rule. Pure, so the extension, the popup and the command line agree.
  */
+import { runToEnd } from '../steps';
 
 /** How strongly a claim is highlighted: strong for the page's top claims, light for the rest. */
 export type ClaimStrength = 'strong' | 'light';
@@ -52,6 +53,9 @@ export function topClaimLimit(sentenceCount: number): number {
   return sentenceCount <= 0 ? 0 : Math.max(1, Math.round(sentenceCount * TOP_SHARE));
 }
 
+/** Claims looked at between two pauses of the resumable ranking (a huge article has over 50,000). */
+const CLAIMS_PER_STEP = 2048;
+
 /**
  * The strength of each claim's highlight. Strong: among the `topClaimLimit(sentenceCount)`
  * best-ranked claims of the page AND scoring at least `strongFloor` (the model's high-precision
@@ -59,21 +63,68 @@ export function topClaimLimit(sentenceCount: number): number {
  * other claim, the reader's own included, is light.
  */
 export function claimStrengths(claims: readonly RankableClaim[], sentenceCount: number, strongFloor: number): Map<string, ClaimStrength> {
+  return runToEnd(claimStrengthsSteps(claims, sentenceCount, strongFloor));
+}
+
+/**
+ * `claimStrengths` as a resumable computation (see core/steps.ts), pausing every few thousand
+ * claims. Only whether a claim ranks within the limit matters, not its rank: claims under the
+ * floor are never strong and rank after those over it, so the limit-th best score among the
+ * latter (a numeric sort of their scores) is the cut; claims scoring above it are strong, and
+ * of those scoring exactly the cut the first in reading order (then list order, as the stable
+ * rank order has it) fill the places left. The same strengths as ranking every claim.
+ */
+export function* claimStrengthsSteps(claims: readonly RankableClaim[], sentenceCount: number, strongFloor: number): Generator<void, Map<string, ClaimStrength>> {
   const limit = topClaimLimit(sentenceCount);
-  // Claims under the floor are never strong and always rank after those over it, so only the
-  // latter are ranked: the same ranks for them, and a much shorter sort on a huge page.
-  const ranks = rankClaims(claims.filter((claim) => claim.score !== null && claim.score >= strongFloor));
+  const over: number[] = [];
+  for (let at = 0; at < claims.length; at++) {
+    if (at % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) yield;
+    const score = (claims[at] as RankableClaim).score;
+    if (score !== null && score >= strongFloor) over.push(at);
+  }
+  const strong = new Uint8Array(claims.length);
+  const scoreOf = (at: number) => (claims[at] as RankableClaim).score as number;
+  if (over.length <= limit) {
+    for (const at of over) strong[at] = 1;
+  } else if (limit > 0) {
+    yield;
+    const scores = Float64Array.from(over, scoreOf).sort();
+    const cut = scores[over.length - limit] as number;
+    yield;
+    const tied: number[] = [];
+    let places = limit;
+    for (const at of over) {
+      if (scoreOf(at) > cut) {
+        strong[at] = 1;
+        places--;
+      } else if (scoreOf(at) === cut) tied.push(at);
+    }
+    yield;
+    // A stable sort: equal starts keep list order.
+    tied.sort((a, b) => (claims[a] as RankableClaim).selector.position.start - (claims[b] as RankableClaim).selector.position.start);
+    for (const at of tied.slice(0, Math.max(0, places))) strong[at] = 1;
+  }
   const strengths = new Map<string, ClaimStrength>();
-  for (const claim of claims) {
-    const rank = ranks.get(claim.id);
-    const strong = rank !== undefined && rank <= limit && claim.score !== null && claim.score >= strongFloor;
-    strengths.set(claim.id, strong ? 'strong' : 'light');
+  for (let at = 0; at < claims.length; at++) {
+    if (at % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) yield;
+    strengths.set((claims[at] as RankableClaim).id, strong[at] ? 'strong' : 'light');
   }
   return strengths;
 }
 
 /** The claims with their strength set, in the order given. */
 export function withStrengths<T extends RankableClaim>(claims: readonly T[], sentenceCount: number, strongFloor: number): Array<T & { strength: ClaimStrength }> {
-  const strengths = claimStrengths(claims, sentenceCount, strongFloor);
-  return claims.map((claim) => ({ ...claim, strength: strengths.get(claim.id) ?? 'light' }));
+  return runToEnd(withStrengthsSteps(claims, sentenceCount, strongFloor));
+}
+
+/** `withStrengths` as a resumable computation, pausing every few thousand claims, for ranking a huge article in short tasks. */
+export function* withStrengthsSteps<T extends RankableClaim>(claims: readonly T[], sentenceCount: number, strongFloor: number): Generator<void, Array<T & { strength: ClaimStrength }>> {
+  const strengths = yield* claimStrengthsSteps(claims, sentenceCount, strongFloor);
+  const out: Array<T & { strength: ClaimStrength }> = [];
+  for (let at = 0; at < claims.length; at++) {
+    if (at % CLAIMS_PER_STEP === CLAIMS_PER_STEP - 1) yield;
+    const claim = claims[at] as T;
+    out.push({ ...claim, strength: strengths.get(claim.id) ?? 'light' });
+  }
+  return out;
 }

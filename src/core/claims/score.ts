@@ -13,8 +13,21 @@ export interface ClaimScore {
 }
 
 const file: ClaimModelFile = modelFile;
-const model = decodeModel(file);
-const scale = model.scale;
+// The weights are decoded on the first score, not when the script loads: the content script
+// starts on every page (a task the page waits for), and many pages are never scored.
+let weights: Int16Array = new Int16Array(0);
+let scale = 0;
+let bias = 0;
+let decoded = false;
+
+function decodeOnce(): void {
+  if (decoded) return;
+  const model = decodeModel(file);
+  weights = model.weights;
+  scale = model.scale;
+  bias = model.bias;
+  decoded = true;
+}
 
 /**
  * The reader's sensitivity setting and the score threshold each one applies: operating points
@@ -60,14 +73,15 @@ const REASON_MIN_LOGIT = 0.5;
 const contributions = new Float64Array(REASON_IDS.length);
 let logit = 0;
 const accumulate: FeatureVisitor = (index, value, reason) => {
-  const w = (model.weights[index] ?? 0) * scale * value;
+  const w = (weights[index] ?? 0) * scale * value;
   logit += w;
   if (w > 0 && reason !== NO_REASON) contributions[reason] = (contributions[reason] ?? 0) + w;
 };
 
 /** Scores one sentence for check-worthiness with the trained linear model. */
 export function scoreSentence(text: string): ClaimScore {
-  logit = model.bias;
+  decodeOnce();
+  logit = bias;
   contributions.fill(0);
   visitFeatures(text, accumulate);
   const boilerplate = isBoilerplate(text);
