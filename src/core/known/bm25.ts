@@ -170,10 +170,15 @@ export class Bm25Index {
     }
     const best = this.top && this.top.k === limit ? this.top : (this.top = new TopK(limit));
     best.reset();
+    // A score below the worst kept one cannot be kept: most documents stop at that comparison.
+    let floor = best.threshold;
     for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
-      best.offer(doc, scratch[doc] as number);
+      const score = scratch[doc] as number;
       scratch[doc] = 0;
+      if (score < floor) continue;
+      best.offer(doc, score);
+      floor = best.threshold;
     }
     return best.sorted();
   }
