@@ -187,6 +187,7 @@ export class KnownClaimIndex {
     const scores = new Float64Array(count);
     const cosines = new Float64Array(count);
     const coverages = new Float64Array(count);
+    this.scorer.touch(hits);
     hits.forEach((hit, rank) => {
       const row = this.scorer.features(sentence, hit.doc, hit.score, best, rank, this.row);
       scores[rank] = linearScore(this.model, row);
