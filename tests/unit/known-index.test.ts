@@ -189,3 +189,10 @@ test('TopK keeps the k best, ties by document number, as a full sort does', () =
     expect(top.sorted()).toEqual([...items].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k));
   }
 });
+
+test('words that name members of Object.prototype are plain words to the analysis', () => {
+  // "constructor" once found Object's constructor among the number words, and analysis threw.
+  expect(analyse('The constructor billion deal: five constructor, ten percent of 3 million.')).toEqual({ terms: ['constructor', 'billion', 'deal', 'five', 'constructor', 'ten', 'percent', 'million'], names: [], figures: ['10%', '3000000'] });
+  const claims: MatchableClaim[] = [{ claim: 'A constructor billion deal.' }, { claim: 'Ten percent of the budget.' }];
+  expect(new KnownClaimIndex(claims).rank('The constructor billion deal', 2)).toEqual(new ReferenceRanker(claims).rank('The constructor billion deal', 2));
+});
