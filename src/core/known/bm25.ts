@@ -164,7 +164,9 @@ export class Bm25Index {
       for (let i = offsets[id] as number; i < end; i++) {
         const doc = docs[i] as number;
         const previous = scratch[doc] as number;
-        if (previous === 0) touched[count++] = doc;
+        // Written every time, kept only for a first touch: no branch to mispredict.
+        touched[count] = doc;
+        count += previous === 0 ? 1 : 0;
         scratch[doc] = previous + (impacts[i] as number);
       }
     }
