@@ -189,3 +189,27 @@ test('TopK keeps the k best, ties by document number, as a full sort does', () =
     expect(top.sorted()).toEqual([...items].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k));
   }
 });
+
+test('words that name members of Object.prototype are plain words to the analysis', () => {
+  // "constructor" once found Object's constructor among the number words, and analysis threw.
+  expect(analyse('The constructor billion deal: five constructor, ten percent of 3 million.')).toEqual({ terms: ['constructor', 'billion', 'deal', 'five', 'constructor', 'ten', 'percent', 'million'], names: [], figures: ['10%', '3000000'] });
+  const claims: MatchableClaim[] = [{ claim: 'A constructor billion deal.' }, { claim: 'Ten percent of the budget.' }];
+  expect(new KnownClaimIndex(claims).rank('The constructor billion deal', 2)).toEqual(new ReferenceRanker(claims).rank('The constructor billion deal', 2));
+});
+
+test('with more than 65,535 distinct terms (32-bit term ids, 64-bit word-pair keys) the index still ranks as the reference', () => {
+  // Word pairs are keyed first id × vocabulary size + second id: past 65,535 terms the keys no
+  // longer fit 32 bits, and the sentence's pair filter must treat them as the claim table does.
+  const next = random(41);
+  const letters = 'bcdfghjklmnpqrstvwxz';
+  const word = () => Array.from({ length: 9 }, () => letters[Math.floor(next() * letters.length)]).join('');
+  const claims: MatchableClaim[] = Array.from({ length: 18_000 }, () => ({ claim: `${word()} ${word()} ${word()} ${word()}.` }));
+  const shared = Array.from({ length: 12 }, word);
+  for (let i = 0; i < 40; i++) claims.push({ claim: `${shared[i % 12]} ${shared[(i + 1) % 12]} ${word()} ${shared[(i * 7) % 12]} ${shared[(i + 2) % 12]}.`, title: `${shared[(i + 3) % 12]} ${shared[(i + 4) % 12]}` });
+  const fast = new KnownClaimIndex(claims);
+  expect(fast.toData().claims.bigrams.values).toBeInstanceOf(Float64Array);
+  const reference = new ReferenceRanker(claims);
+  const queries = Array.from({ length: 8 }, (_, q) => `${shared[q % 12]} ${shared[(q + 1) % 12]} ${shared[(q + 2) % 12]} and ${claims[q * 100]?.claim ?? ''}`);
+  for (const query of queries) expect({ query, ranked: fast.rank(query, 10) }).toEqual({ query, ranked: reference.rank(query, 10) });
+  expect(fast.candidates(queries[0] as string).some((candidate) => (candidate.features[11] as number) > 0)).toBe(true);
+});

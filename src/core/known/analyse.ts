@@ -21,12 +21,13 @@ const STOP_WORDS = new Set(
   says said say saying also well know think going get got go really like one thing things lot people just want wanted would'nt yes yeah oh mr mrs ms gov sen rep`.split(/\s+/),
 );
 
-const NUMBER_WORDS: Record<string, string> = {
+// Maps, not object literals: a word such as "constructor" must not find Object.prototype's members.
+const NUMBER_WORDS = new Map<string, string>(Object.entries({
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70',
   eighty: '80', ninety: '90', hundred: '100', half: '0.5', dozen: '12',
-};
-const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+}));
+const SCALE_WORDS = new Map<string, number>(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }));
 
 /** Folds typographic quotes and dashes, and joins hyphenated words ("single-payer" and "singlepayer" match). */
 export function foldText(text: string): string {
@@ -46,7 +47,7 @@ function figureOf(raw: string, next: string | undefined): string {
   const percent = text.endsWith('%');
   if (percent) text = text.slice(0, -1);
   let value = Number(text);
-  const scale = next ? SCALE_WORDS[next] : undefined;
+  const scale = next ? SCALE_WORDS.get(next) : undefined;
   if (scale) value *= scale;
   return `${money ? '$' : ''}${Number.isFinite(value) ? String(value) : text}${percent ? '%' : ''}`;
 }
@@ -70,15 +71,17 @@ export function analyse(text: string): Analysed {
   const figures: string[] = [];
   const tokens = foldText(text).match(TOKEN) ?? [];
   let atStart = true;
+  // Each token is lower-cased once: as the next token of the one before, then as itself.
+  let nextLower = tokens[0]?.toLowerCase();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
+    const lower = nextLower as string;
+    const next = (nextLower = tokens[i + 1]?.toLowerCase());
     const first = token.charCodeAt(0);
     if (token.length === 1 && '.!?;:"('.includes(token)) {
       atStart = true;
       continue;
     }
-    const lower = token.toLowerCase();
-    const next = tokens[i + 1]?.toLowerCase();
     if (first === 36 || (first >= 48 && first <= 57)) {
       let figure = figureOf(token, next);
       if (next === 'percent' || next === 'cent') figure += '%';
@@ -86,8 +89,8 @@ export function analyse(text: string): Analysed {
       atStart = false;
       continue;
     }
-    const spelled = NUMBER_WORDS[lower];
-    if (spelled !== undefined && (SCALE_WORDS[next ?? ''] !== undefined || next === 'percent')) {
+    const spelled = NUMBER_WORDS.get(lower);
+    if (spelled !== undefined && ((next !== undefined && SCALE_WORDS.has(next)) || next === 'percent')) {
       figures.push(figureOf(spelled, next) + (next === 'percent' ? '%' : ''));
     }
     const capital = first >= 65 && first <= 90;

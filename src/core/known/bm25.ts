@@ -164,16 +164,23 @@ export class Bm25Index {
       for (let i = offsets[id] as number; i < end; i++) {
         const doc = docs[i] as number;
         const previous = scratch[doc] as number;
-        if (previous === 0) touched[count++] = doc;
+        // Written every time, kept only for a first touch: no branch to mispredict.
+        touched[count] = doc;
+        count += previous === 0 ? 1 : 0;
         scratch[doc] = previous + (impacts[i] as number);
       }
     }
     const best = this.top && this.top.k === limit ? this.top : (this.top = new TopK(limit));
     best.reset();
+    // A score below the worst kept one cannot be kept: most documents stop at that comparison.
+    let floor = best.threshold;
     for (let i = 0; i < count; i++) {
       const doc = touched[i] as number;
-      best.offer(doc, scratch[doc] as number);
+      const score = scratch[doc] as number;
       scratch[doc] = 0;
+      if (score < floor) continue;
+      best.offer(doc, score);
+      floor = best.threshold;
     }
     return best.sorted();
   }

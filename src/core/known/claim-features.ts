@@ -8,6 +8,7 @@ import type { Analysed } from './analyse';
 import type { Bm25Index } from './bm25';
 import type { ClaimTableData, Ragged } from './claim-table';
 import { GramMap } from './gram-map';
+import { longestCommon } from './longest-common';
 import type { GramTable } from './gram-table';
 
 /** A sentence prepared once for all its candidates. */
@@ -19,21 +20,28 @@ export interface SentenceIds {
   distinctIdfs: Float64Array;
   /** Sum of `distinctIdfs`, added in order. */
   idfTotal: number;
-  /** Word pairs whose both terms have ids, as keys like the claim table's; `pairs` counts all pairs. */
-  bigramKeys: Set<number>;
+  /** Distinct word pairs whose both terms have ids, as keys like the claim table's; `pairs` counts all pairs. */
+  pairKeys: Float64Array;
   pairs: number;
-  nameIds: Set<number>;
+  /** Names and figures in the sentence (the known ones are marked in the scorer, by id). */
   names: number;
-  figureIds: Set<number>;
   figures: number;
   /** Norm of the sentence's gram vector (its weights are in the scorer's gram map). */
   gramNorm: number;
 }
 
+/** Bits of the word-pair filter: a claim's pairs are mostly not the sentence's, and one bit says so. */
+const PAIR_FILTER_BITS = 1024;
+
 /** Scores candidates of one sentence at a time against the claim table. */
 export class FeatureScorer {
   private readonly claimHas: Uint32Array;
+  /** Marks (the sentence stamp) on the term, name and figure ids of the sentence last prepared: arrays, not sets, as every candidate looks them up. */
   private readonly sentenceHas: Uint32Array;
+  private readonly sentenceNames: Uint32Array;
+  private readonly sentenceFigures: Uint32Array;
+  /** One bit per value of a word-pair key's low 10 bits, set for the sentence's pairs. */
+  private readonly pairFilter = new Int32Array(PAIR_FILTER_BITS / 32);
   private sentenceStamp = 0;
   private claimStamp = 0;
   private readonly gramMap = new GramMap();
@@ -47,6 +55,8 @@ export class FeatureScorer {
   constructor(private readonly table: ClaimTableData, private readonly bm25: Bm25Index, private readonly grams: GramTable) {
     this.claimHas = new Uint32Array(bm25.vocabularySize);
     this.sentenceHas = new Uint32Array(bm25.vocabularySize);
+    this.sentenceNames = new Uint32Array(table.names.length);
+    this.sentenceFigures = new Uint32Array(table.figures.length);
     this.nameIndex = new Map(table.names.map((name, id) => [name, id]));
     this.figureIndex = new Map(table.figures.map((figure, id) => [figure, id]));
     this.idfs = Float64Array.from({ length: bm25.vocabularySize }, (_, id) => bm25.idfOf(id));
@@ -65,38 +75,89 @@ export class FeatureScorer {
     }
   }
 
-  /** Prepares a sentence (its text and analysis); the gram weights stay until the next call. */
+  /** Prepares a sentence (its text and analysis); the gram weights and the marks stay until the next call. */
   prepare(text: string, analysed: Analysed): SentenceIds {
-    const terms = Int32Array.from(analysed.terms, (term) => this.bm25.termId(term));
-    const distinct = [...new Set(analysed.terms)];
-    const distinctIds = Int32Array.from(distinct, (term) => this.bm25.termId(term));
-    const distinctIdfs = Float64Array.from(distinctIds, (id) => this.bm25.idfOf(id));
-    let idfTotal = 0;
-    for (const idf of distinctIdfs) idfTotal += idf;
-    const bigramKeys = new Set<number>();
-    const size = this.bm25.vocabularySize;
-    for (let i = 0; i + 1 < terms.length; i++) if ((terms[i] as number) >= 0 && (terms[i + 1] as number) >= 0) bigramKeys.add((terms[i] as number) * size + (terms[i + 1] as number));
-    const ids = (items: readonly string[], index: Map<string, number>) => new Set(items.flatMap((item) => index.get(item) ?? []));
     if (this.sentenceStamp === 0xfffffffe) {
       this.sentenceHas.fill(0);
+      this.sentenceNames.fill(0);
+      this.sentenceFigures.fill(0);
       this.sentenceStamp = 0;
     }
     const stamp = ++this.sentenceStamp;
-    for (const id of distinctIds) if (id >= 0) this.sentenceHas[id] = stamp;
+    // One look-up per term; a known term is distinct by its id (marked on first sight), an unknown one by its text.
+    const count = analysed.terms.length;
+    const terms = new Int32Array(count);
+    const distinct: number[] = [];
+    const unknown: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const term = analysed.terms[i] as string;
+      const id = this.bm25.termId(term);
+      terms[i] = id;
+      if (id >= 0) {
+        if (this.sentenceHas[id] === stamp) continue;
+        this.sentenceHas[id] = stamp;
+      } else {
+        if (unknown.includes(term)) continue;
+        unknown.push(term);
+      }
+      distinct.push(id);
+    }
+    const distinctIds = Int32Array.from(distinct);
+    const distinctIdfs = Float64Array.from(distinctIds, (id) => this.bm25.idfOf(id));
+    let idfTotal = 0;
+    for (const idf of distinctIdfs) idfTotal += idf;
+    const keys: number[] = [];
+    const size = this.bm25.vocabularySize;
+    const filter = this.pairFilter.fill(0);
+    for (let i = 0; i + 1 < count; i++) {
+      const first = terms[i] as number;
+      const second = terms[i + 1] as number;
+      if (first < 0 || second < 0) continue;
+      const key = first * size + second;
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      filter[(key >>> 5) & (PAIR_FILTER_BITS / 32 - 1)] = (filter[(key >>> 5) & (PAIR_FILTER_BITS / 32 - 1)] as number) | (1 << (key & 31));
+    }
+    for (const name of analysed.names) {
+      const id = this.nameIndex.get(name);
+      if (id !== undefined) this.sentenceNames[id] = stamp;
+    }
+    for (const figure of analysed.figures) {
+      const id = this.figureIndex.get(figure);
+      if (id !== undefined) this.sentenceFigures[id] = stamp;
+    }
     return {
       terms,
       distinctIds,
       distinctIdfs,
       idfTotal,
-      bigramKeys,
-      pairs: Math.max(terms.length - 1, 0),
-      nameIds: ids(analysed.names, this.nameIndex),
+      pairKeys: Float64Array.from(keys),
+      pairs: Math.max(count - 1, 0),
       names: analysed.names.length,
-      figureIds: ids(analysed.figures, this.figureIndex),
       figures: analysed.figures.length,
       gramNorm: this.grams.sentenceInto(text, this.gramMap),
     };
   }
+
+  /**
+   * Reads one number from every cache line of the candidates' gram lists (and their other rows)
+   * before they are scored: the claim table is too large for the cache, and reads that do not
+   * wait on each other overlap their misses, where the feature loops would wait for each in turn.
+   */
+  touch(claims: readonly { doc: number }[]): void {
+    const { grams, terms, bigrams } = this.table;
+    let sink = 0;
+    for (let c = 0; c < claims.length; c++) {
+      const claim = (claims[c] as { doc: number }).doc;
+      const end = grams.offsets[claim + 1] as number;
+      for (let i = grams.offsets[claim] as number; i < end; i += 16) sink ^= grams.values[i] as number;
+      sink ^= (terms.values[terms.offsets[claim] as number] ?? 0) ^ (bigrams.values[bigrams.offsets[claim] as number] ?? 0);
+    }
+    this.touched = sink;
+  }
+
+  /** What `touch` read, kept so that the reads are not optimised away. */
+  touched = 0;
 
   /** The feature vector (FEATURE_NAMES order) of the sentence last prepared and claim `claim`, written to `out` (a new array by default). */
   features(sentence: SentenceIds, claim: number, bm25: number, bestBm25: number, rank: number, out: number[] | Float64Array = new Array<number>(16)): number[] | Float64Array {
@@ -126,11 +187,11 @@ export class FeatureScorer {
       const id = sentence.distinctIds[i] as number;
       if (id >= 0 && claimHas[id] === claimStamp) sentenceHit += sentence.distinctIdfs[i] as number;
     }
-    const names = sharedIds(sentence.names, sentence.nameIds, table.nameIds, claim);
+    const names = sentence.names === 0 ? 0 : markedIds(this.sentenceNames, sentenceStamp, table.nameIds, claim);
     const nameCount = (table.nameIds.offsets[claim + 1] as number) - (table.nameIds.offsets[claim] as number);
-    const figures = sharedIds(sentence.figures, sentence.figureIds, table.figureIds, claim);
+    const figures = sentence.figures === 0 ? 0 : markedIds(this.sentenceFigures, sentenceStamp, table.figureIds, claim);
     const claimFigures = (table.figureIds.offsets[claim + 1] as number) - (table.figureIds.offsets[claim] as number);
-    const pairs = sharedIds(sentence.pairs, sentence.bigramKeys, table.bigrams, claim);
+    const pairs = sentence.pairKeys.length === 0 ? 0 : this.sharedPairs(sentence.pairKeys, claim);
     const claimPairs = (table.bigrams.offsets[claim + 1] as number) - (table.bigrams.offsets[claim] as number);
     const termStart = table.terms.offsets[claim] as number;
     const termEnd = table.terms.offsets[claim + 1] as number;
@@ -153,6 +214,24 @@ export class FeatureScorer {
     out[14] = Math.log(1 + sentence.terms.length);
     out[15] = claimHit > 0 ? this.commonSequence(sentence, termStart, termEnd, sentenceStamp, claimStamp) : 0;
     return out;
+  }
+
+  /** How many of the claim's distinct word pairs the sentence has: most fail the filter, the rest are looked for among the sentence's few. */
+  private sharedPairs(sentenceKeys: Float64Array, claim: number): number {
+    const { offsets, values } = this.table.bigrams;
+    const filter = this.pairFilter;
+    let count = 0;
+    for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) {
+      const key = values[i] as number;
+      if (((filter[(key >>> 5) & (PAIR_FILTER_BITS / 32 - 1)] as number) & (1 << (key & 31))) === 0) continue;
+      for (let j = 0; j < sentenceKeys.length; j++) {
+        if (sentenceKeys[j] === key) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
   }
 
   /**
@@ -182,33 +261,10 @@ export class FeatureScorer {
 /** Shared so the longest common sequence allocates nothing per candidate. */
 const sharedTerms = { sentence: new Int32Array(256), claim: new Int32Array(256) };
 
-/** features.ts's `shared` on ids: how many of the claim's distinct items the sentence has (none when it has no items). */
-function sharedIds(sentenceCount: number, sentenceItems: Set<number>, claimItems: Ragged<Int32Array | Uint32Array | Float64Array>, claim: number): number {
-  if (sentenceCount === 0 || sentenceItems.size === 0) return 0;
+/** features.ts's `shared` on ids: how many of the claim's distinct items the sentence has (marked with `stamp`). */
+function markedIds(marks: Uint32Array, stamp: number, claimItems: Ragged<Int32Array>, claim: number): number {
   const { offsets, values } = claimItems;
   let count = 0;
-  for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) if (sentenceItems.has(values[i] as number)) count++;
+  for (let i = offsets[claim] as number; i < (offsets[claim + 1] as number); i++) if (marks[values[i] as number] === stamp) count++;
   return count;
-}
-
-let previousRow = new Uint16Array(64);
-let currentRow = new Uint16Array(64);
-
-/** Length of the longest common subsequence of a[0..aLength) and b[0..bLength). */
-export function longestCommon(a: Int32Array, aLength: number, b: Int32Array, bLength: number): number {
-  if (aLength === 0 || bLength === 0) return 0;
-  if (previousRow.length <= bLength) {
-    previousRow = new Uint16Array(bLength + 1);
-    currentRow = new Uint16Array(bLength + 1);
-  }
-  let previous = previousRow.fill(0, 0, bLength + 1);
-  let current = currentRow.fill(0, 0, bLength + 1);
-  for (let i = 1; i <= aLength; i++) {
-    const term = a[i - 1] as number;
-    for (let j = 1; j <= bLength; j++) {
-      current[j] = term === b[j - 1] ? (previous[j - 1] as number) + 1 : Math.max(previous[j] as number, current[j - 1] as number);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[bLength] as number;
 }

@@ -11,6 +11,12 @@ import type { GramMap } from './gram-map';
 const BITS = 20;
 const MASK = (1 << BITS) - 1;
 
+function growUint32(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /** A sentence's gram weights and norm, to compare claims against. */
 export interface SentenceGrams {
   weights: Map<number, number>;
@@ -24,6 +30,9 @@ export class GramTable {
   private documents = 0;
   private frozen = false;
   private readonly seen = new GramSet();
+  /** A sentence's grams and their weights while `sentenceInto` reads them. */
+  private sentenceGrams = new Uint32Array(1024);
+  private sentenceWeights = new Float64Array(1024);
 
   /** A frozen table saved by `weights` (2^20 idf weights). */
   static fromWeights(weights: Float32Array): GramTable {
@@ -70,12 +79,24 @@ export class GramTable {
   /** Fills `map` with a sentence's gram weights; returns the sentence's norm. */
   sentenceInto(text: string, map: GramMap): number {
     map.clear();
-    let sum = 0;
+    let count = 0;
     forEachGram(text, this.seen, (gram) => {
-      const weight = this.idf(gram);
-      map.set(gram, weight);
-      sum += weight * weight;
+      if (count === this.sentenceGrams.length) this.sentenceGrams = growUint32(this.sentenceGrams);
+      this.sentenceGrams[count++] = gram;
     });
+    // The weights are read in a loop of their own: the table is 4 MB, so most reads miss the
+    // cache, and reads that do not wait on each other overlap their misses.
+    if (this.sentenceWeights.length < count) this.sentenceWeights = new Float64Array(this.sentenceGrams.length);
+    const grams = this.sentenceGrams;
+    const weights = this.sentenceWeights;
+    const table = this.table;
+    for (let i = 0; i < count; i++) weights[i] = table[(grams[i] as number) & MASK] as number;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const weight = weights[i] as number;
+      map.set(grams[i] as number, weight);
+      sum += weight * weight;
+    }
     return Math.sqrt(sum);
   }
 

@@ -112,6 +112,8 @@ export class KnownClaimIndex {
   private readonly scratch: Float64Array;
   /** One candidate's features while `rank` scores it. */
   private readonly row = new Float64Array(FEATURE_NAMES.length);
+  /** The re-ranker's weights, means and scales as `linearScore` reads them (missing ones 0, 0 and 1). */
+  private readonly linear: { weights: Float64Array; means: Float64Array; scales: Float64Array };
 
   /** Builds the index over claims (with their headlines); `data` loads a stored one instead. */
   constructor(claims: readonly MatchableClaim[] | { data: KnownIndexData; size: number }, private readonly model: MatchModel = MATCH_MODEL) {
@@ -137,6 +139,11 @@ export class KnownClaimIndex {
       this.table = buildClaimTable(analysed, gramLists, this.bm25, this.grams);
     }
     this.scorer = new FeatureScorer(this.table, this.bm25, this.grams);
+    this.linear = {
+      weights: Float64Array.from(FEATURE_NAMES, (_, i) => model.weights[i] ?? 0),
+      means: Float64Array.from(FEATURE_NAMES, (_, i) => model.mean[i] ?? 0),
+      scales: Float64Array.from(FEATURE_NAMES, (_, i) => model.scale[i] || 1),
+    };
     this.scratch = new Float64Array(this.bm25.size);
   }
 
@@ -187,12 +194,18 @@ export class KnownClaimIndex {
     const scores = new Float64Array(count);
     const cosines = new Float64Array(count);
     const coverages = new Float64Array(count);
-    hits.forEach((hit, rank) => {
+    this.scorer.touch(hits);
+    const { weights, means, scales } = this.linear;
+    for (let rank = 0; rank < count; rank++) {
+      const hit = hits[rank] as Scored;
       const row = this.scorer.features(sentence, hit.doc, hit.score, best, rank, this.row);
-      scores[rank] = linearScore(this.model, row);
+      // linearScore, with the model's arrays read once (the same products summed in the same order).
+      let score = 0;
+      for (let i = 0; i < row.length; i++) score += (weights[i] as number) * (((row[i] as number) - (means[i] as number)) / (scales[i] as number));
+      scores[rank] = score;
       cosines[rank] = row[CHAR_COSINE] as number;
       coverages[rank] = row[CLAIM_COVERAGE] as number;
-    });
+    }
     // The best and second-best scores give every candidate's lead over the best other one.
     let first = -1;
     let second = -1;
@@ -233,8 +246,11 @@ export function matchProbability(model: MatchModel, features: readonly number[],
 /** The calibration applied to a candidate's linear score, lead, character cosine and claim coverage. */
 function calibratedProbability(model: MatchModel, score: number, lead: number, charCosine: number, claimCoverage: number): number {
   const { inputs, weights, intercept } = model.calibration;
-  const values: Record<string, number> = { score, lead: Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD, charCosine, claimCoverage };
   let logit = intercept;
-  inputs.forEach((input, i) => (logit += (weights[i] ?? 0) * (values[input] ?? 0)));
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const value = input === 'score' ? score : input === 'lead' ? (Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD) : input === 'charCosine' ? charCosine : input === 'claimCoverage' ? claimCoverage : 0;
+    logit += (weights[i] ?? 0) * value;
+  }
   return 1 / (1 + Math.exp(-logit));
 }
