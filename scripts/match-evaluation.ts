@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchSentences, type MatchReport } from '../src/cli/match';
-import { KnownClaimIndex, MATCH_MODEL } from '../src/core/known/matcher';
+import { MATCH_MODEL } from '../src/core/known/match-scoring';
+import { KnownClaimIndex } from '../src/core/known/matcher';
 import { parseClaimLines, parseQrels, parseQueries } from '../src/core/known/match-data';
 import { corpusHalves, newsSentences } from './match-training';
 

@@ -4,7 +4,8 @@
  * index is used only for the very claims, and the same code, it was built from.
  */
 import { analyse, forEachGram, GramSet } from './analyse';
-import { KNOWN_INDEX_FORMAT, MATCH_MODEL, type MatchableClaim } from './matcher';
+import { MATCH_MODEL } from './match-scoring';
+import { KNOWN_INDEX_FORMAT, type MatchableClaim } from './matcher';
 
 /** A text that exercises the analysis (stems, names, figures, folding, grams): if it analyses differently, the code changed. */
 const PROBE = 'Fact-checkers’ “Ten percent” claims: Senator Obama said $1.5 billion in 2019 — Zürich’s single-payer plans';

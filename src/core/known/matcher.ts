@@ -3,7 +3,7 @@
  * (words, and figures as a field of their own when the model says so), then a linear re-ranker trained on the CheckThat! train split (scripts/train-match.mjs)
  * orders them by the features defined in features.ts (computed from the claim table by
  * claim-features.ts), and a logistic calibration turns the best score into a match
- * probability, the figure the flag threshold applies to.
+ * probability, the figure the flag threshold applies to (both in match-scoring.ts).
  */
 import { analyse, type Analysed } from './analyse';
 import { Bm25Index, type Bm25Data, type Scored } from './bm25';
@@ -11,7 +11,7 @@ import { FeatureScorer, type SentenceIds } from './claim-features';
 import { buildClaimTable, checkClaimTable, claimTableBytes, type ClaimTableData } from './claim-table';
 import { FEATURE_NAMES } from './features';
 import { GramTable } from './gram-table';
-import modelFile from './match-model.json';
+import { calibratedProbability, CHAR_COSINE, CLAIM_COVERAGE, linearScore, MATCH_MODEL, type MatchModel } from './match-scoring';
 
 /** What the matcher needs of a known claim. */
 export interface MatchableClaim {
@@ -26,28 +26,6 @@ export interface RankedClaim {
   /** Match probability in [0, 1] (calibrated re-ranker score); BM25 rankings give the raw BM25 score. */
   score: number;
 }
-
-/** The trained re-ranker, as stored in match-model.json. */
-export interface MatchModel {
-  features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  /** Logistic calibration of a candidate from its score, its lead over the best other candidate, and two overlaps. */
-  calibration: { inputs: string[]; weights: number[]; intercept: number };
-  /** Candidates BM25 passes to the re-ranker. */
-  candidates: number;
-  /** Match probability from which a page flags a sentence (precision >= 0.9 at rank 1 on the train split). */
-  threshold: number;
-  /** Whether the first stage queries the sentence's figures too (chosen by cross-validation on the train split). */
-  figureQuery: boolean;
-}
-
-/** The shipped model. */
-export const MATCH_MODEL: MatchModel = modelFile;
-
-/** The default flag threshold (a setting overrides it). */
-export const DEFAULT_MATCH_THRESHOLD = MATCH_MODEL.threshold;
 
 /** One candidate with its feature vector, for training and inspection. */
 export interface CandidateFeatures {
@@ -112,8 +90,6 @@ export class KnownClaimIndex {
   private readonly scratch: Float64Array;
   /** One candidate's features while `rank` scores it. */
   private readonly row = new Float64Array(FEATURE_NAMES.length);
-  /** The re-ranker's weights, means and scales as `linearScore` reads them (missing ones 0, 0 and 1). */
-  private readonly linear: { weights: Float64Array; means: Float64Array; scales: Float64Array };
 
   /** Builds the index over claims (with their headlines); `data` loads a stored one instead. */
   constructor(claims: readonly MatchableClaim[] | { data: KnownIndexData; size: number }, private readonly model: MatchModel = MATCH_MODEL) {
@@ -139,11 +115,6 @@ export class KnownClaimIndex {
       this.table = buildClaimTable(analysed, gramLists, this.bm25, this.grams);
     }
     this.scorer = new FeatureScorer(this.table, this.bm25, this.grams);
-    this.linear = {
-      weights: Float64Array.from(FEATURE_NAMES, (_, i) => model.weights[i] ?? 0),
-      means: Float64Array.from(FEATURE_NAMES, (_, i) => model.mean[i] ?? 0),
-      scales: Float64Array.from(FEATURE_NAMES, (_, i) => model.scale[i] || 1),
-    };
     this.scratch = new Float64Array(this.bm25.size);
   }
 
@@ -195,14 +166,10 @@ export class KnownClaimIndex {
     const cosines = new Float64Array(count);
     const coverages = new Float64Array(count);
     this.scorer.touch(hits);
-    const { weights, means, scales } = this.linear;
     for (let rank = 0; rank < count; rank++) {
       const hit = hits[rank] as Scored;
       const row = this.scorer.features(sentence, hit.doc, hit.score, best, rank, this.row);
-      // linearScore, with the model's arrays read once (the same products summed in the same order).
-      let score = 0;
-      for (let i = 0; i < row.length; i++) score += (weights[i] as number) * (((row[i] as number) - (means[i] as number)) / (scales[i] as number));
-      scores[rank] = score;
+      scores[rank] = linearScore(this.model, row);
       cosines[rank] = row[CHAR_COSINE] as number;
       coverages[rank] = row[CLAIM_COVERAGE] as number;
     }
@@ -224,33 +191,4 @@ export class KnownClaimIndex {
         return { index, score: calibratedProbability(this.model, order, order - other, cosines[i] as number, coverages[i] as number) };
       });
   }
-}
-
-/** The re-ranker's linear score of a feature vector. */
-export function linearScore(model: MatchModel, features: ArrayLike<number>): number {
-  let score = 0;
-  for (let i = 0; i < features.length; i++) score += (model.weights[i] ?? 0) * (((features[i] as number) - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
-  return score;
-}
-
-/** Largest lead over the runner-up the calibration counts (a lone candidate has this lead). */
-const MAX_LEAD = 5;
-const CHAR_COSINE = FEATURE_NAMES.indexOf('charCosine');
-const CLAIM_COVERAGE = FEATURE_NAMES.indexOf('claimCoverage');
-
-/** The calibrated match probability of a candidate, given its lead over the best other candidate. */
-export function matchProbability(model: MatchModel, features: readonly number[], lead: number): number {
-  return calibratedProbability(model, linearScore(model, features), lead, features[CHAR_COSINE] ?? 0, features[CLAIM_COVERAGE] ?? 0);
-}
-
-/** The calibration applied to a candidate's linear score, lead, character cosine and claim coverage. */
-function calibratedProbability(model: MatchModel, score: number, lead: number, charCosine: number, claimCoverage: number): number {
-  const { inputs, weights, intercept } = model.calibration;
-  let logit = intercept;
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    const value = input === 'score' ? score : input === 'lead' ? (Number.isFinite(lead) ? Math.min(lead, MAX_LEAD) : MAX_LEAD) : input === 'charCosine' ? charCosine : input === 'claimCoverage' ? claimCoverage : 0;
-    logit += (weights[i] ?? 0) * value;
-  }
-  return 1 / (1 + Math.exp(-logit));
 }

@@ -9,7 +9,8 @@ import { analyse, type Analysed } from './analyse';
 import { BM25_B, BM25_K1, bm25Idf } from './bm25';
 import { featureVector, sentenceSide } from './features';
 import { GramTable } from './gram-table';
-import { documentTerms, documentText, firstStageTerms, isFigureTerm, linearScore, matchProbability, MATCH_MODEL, type CandidateFeatures, type MatchableClaim, type MatchModel, type RankedClaim } from './matcher';
+import { linearScore, matchProbability, MATCH_MODEL, type MatchModel } from './match-scoring';
+import { documentTerms, documentText, firstStageTerms, isFigureTerm, type CandidateFeatures, type MatchableClaim, type RankedClaim } from './matcher';
 
 function counted(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -31,9 +32,11 @@ export class ReferenceRanker {
     this.analysed = claims.map((claim) => analyse(claim.claim));
     const documents = claims.map((claim, i) => documentTerms(claim, this.analysed[i] as Analysed));
     this.counts = documents.map(counted);
-    this.lengths = documents.map((terms) => Math.min(terms.filter((term) => !isFigureTerm(term)).length, 65535));
+    // Figures are a field of their own: they count in no document's length.
+    const wordCounts = documents.map((terms) => terms.filter((term) => !isFigureTerm(term)).length);
+    this.lengths = wordCounts.map((count) => Math.min(count, 65535));
     for (const counts of this.counts) for (const term of counts.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.averageLength = documents.length > 0 ? documents.reduce((sum, terms) => sum + terms.filter((term) => !isFigureTerm(term)).length, 0) / documents.length : 1;
+    this.averageLength = documents.length > 0 ? wordCounts.reduce((sum, count) => sum + count, 0) / documents.length : 1;
     for (const claim of claims) this.grams.add(documentText(claim));
     this.grams.freeze();
     this.norms = Float32Array.from(claims, (claim) => this.grams.norm(documentText(claim)));
