@@ -32,9 +32,6 @@ export interface MatchModel {
 /** The shipped model. */
 export const MATCH_MODEL: MatchModel = modelFile;
 
-/** The default flag threshold (a setting overrides it). */
-export const DEFAULT_MATCH_THRESHOLD = MATCH_MODEL.threshold;
-
 /** The re-ranker's linear score of a feature vector (a missing weight counts 0, a missing mean 0, a missing or zero scale 1). */
 export function linearScore(model: LinearWeights, features: ArrayLike<number>): number {
   // The arrays are read once: the matcher calls this for every candidate of every sentence.
