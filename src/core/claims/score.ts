@@ -74,6 +74,7 @@ const REASON_MIN_LOGIT = 0.5;
 // every store (hundreds per sentence), which filled the young generation and pushed survivors
 // of the page's scan into the old one.
 const contributions = new Float64Array(REASON_IDS.length);
+const order = new Uint8Array(REASON_IDS.length);
 const sum = new Float64Array(1);
 const accumulate: FeatureVisitor = (index, value, reason) => {
   const w = (weights[index] ?? 0) * scale * value;
@@ -96,9 +97,19 @@ export function scoreSentence(text: string): ClaimScore {
   if (boilerplate) logit -= BOILERPLATE_PENALTY;
   const score = 1 / (1 + Math.exp(-logit));
   if (boilerplate) return { score, reasons: NO_REASONS }; // Nothing in page furniture is worth explaining.
-  const order: number[] = [];
-  for (let r = 0; r < contributions.length; r++) if ((contributions[r] ?? 0) >= REASON_MIN_LOGIT) order.push(r);
-  if (order.length === 0) return { score, reasons: NO_REASONS };
-  order.sort((a, b) => (contributions[b] ?? 0) - (contributions[a] ?? 0));
-  return { score, reasons: order.map((r) => REASON_IDS[r] as ReasonId) };
+  // The shown reasons, strongest first (ties in reason order): a stable insertion sort into a
+  // scratch array, so only the returned list is allocated.
+  let shown = 0;
+  for (let r = 0; r < contributions.length; r++) {
+    const c = contributions[r] ?? 0;
+    if (c < REASON_MIN_LOGIT) continue;
+    let at = shown++;
+    for (; at > 0 && (contributions[order[at - 1] as number] ?? 0) < c; at--) order[at] = order[at - 1] as number;
+    order[at] = r;
+  }
+  if (shown === 0) return { score, reasons: NO_REASONS };
+  // Sized up front: a list grown by push keeps room for 17, and claims keep their list.
+  const reasons = new Array<ReasonId>(shown);
+  for (let i = 0; i < shown; i++) reasons[i] = REASON_IDS[order[i] as number] as ReasonId;
+  return { score, reasons };
 }
