@@ -4,7 +4,7 @@
  * batch at a time, yielding to the page between slices. Gives the same scan as `scanPage`.
  */
 import { findArticleSteps, type ArticleBody } from '../core/article/find-article';
-import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
+import { prepareSpan, scorePrepared, SentenceRepeats, type PreparedSentence, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
 import { segmentSentences, type Span } from '../core/text/segment';
 import { textIndexSteps, type TextIndex } from '../core/text/text-index';
 import { runInSlices, yieldToPage } from './highlight-slices';
@@ -87,8 +87,10 @@ export async function scanPageInSlices(doc: Document, url: string, yieldBetween:
  */
 function* scoreSteps(index: TextIndex, article: ArticleBody, model: SentenceScore, near: { start: number; end: number } | null, ready: (partial: ScoredSentence[]) => void): Generator<void, ScoredSentence[]> {
   let nearSent = near === null;
-  const seen = new Map<string, number>();
-  const prepared: PreparedSentence[] = [];
+  const seen = new SentenceRepeats(index.text);
+  // Only sentences waiting to be scored stay here: a scored one is dropped, so the scan does not
+  // hold two objects per sentence of a huge page.
+  const prepared: Array<PreparedSentence | undefined> = [];
   const scored: Array<ScoredSentence | undefined> = [];
   const sendNear = () => {
     nearSent = true;
@@ -99,17 +101,20 @@ function* scoreSteps(index: TextIndex, article: ArticleBody, model: SentenceScor
       yield;
       const sentence = prepareSpan(index, span, article.isArticleText, seen, article.isCaption);
       if (!sentence) continue;
-      const at = prepared.push(sentence) - 1;
+      const at = scored.push(undefined) - 1;
       if (!nearSent && near && sentence.start >= near.end) sendNear();
       // Before the near range is sent, sentences ahead of it are only named; they are scored below.
       if (nearSent || (near && sentence.end > near.start)) scored[at] = scorePrepared(sentence, model);
+      else prepared[at] = sentence;
     }
   }
   if (!nearSent) sendNear();
   for (let at = 0; at < prepared.length; at++) {
-    if (scored[at]) continue;
+    const sentence = prepared[at];
+    if (!sentence) continue;
     yield;
-    scored[at] = scorePrepared(prepared[at] as PreparedSentence, model);
+    scored[at] = scorePrepared(sentence, model);
+    prepared[at] = undefined;
   }
   return scored as ScoredSentence[];
 }

@@ -1,9 +1,11 @@
 import { creditStart, isChromeLine } from '../article/block-kind';
-import { shortHash } from '../hash';
 import { selectorFor, type PassageSelector } from '../model/selectors';
 import { nodeIndexAt, type TextIndex } from '../text/text-index';
 import { segmentSentences } from '../text/segment';
+import { hashOfKey, normaliseForId, SentenceRepeats } from './repeats';
 import { scoreSentence, type ReasonId } from './score';
+
+export { normaliseForId, SentenceRepeats } from './repeats';
 
 /** A sentence of the article with its check-worthiness. */
 export interface ScoredSentence {
@@ -21,19 +23,14 @@ export interface ScoredSentence {
 /** Fewer words than this left of a caption once its credit is cut off is no statement. */
 const CAPTION_MIN_WORDS = 3;
 
-/** Whitespace-folded text, so ids survive reflowed markup. */
-export function normaliseForId(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /** The stable id of a detected claim: a hash of its text, plus its occurrence when repeated. */
 export function claimId(text: string, occurrence: number): string {
-  return idOfKey(normaliseForId(text), occurrence);
+  return idOfHash(hashOfKey(normaliseForId(text)), occurrence);
 }
 
-/** `claimId` of an already normalised text. */
-function idOfKey(key: string, occurrence: number): string {
-  return `c${shortHash(key)}${occurrence > 0 ? `-${occurrence}` : ''}`;
+/** `claimId` of an already normalised text's hash. */
+function idOfHash(hash: number, occurrence: number): string {
+  return `c${hash.toString(36)}${occurrence > 0 ? `-${occurrence}` : ''}`;
 }
 
 /**
@@ -44,7 +41,7 @@ function idOfKey(key: string, occurrence: number): string {
  */
 export function scoreArticleSentences(index: TextIndex, isArticleText: (node: Text) => boolean, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence[] {
   const sentences: ScoredSentence[] = [];
-  const seen = new Map<string, number>();
+  const seen = new SentenceRepeats(index.text);
   for (const span of segmentSentences(index.text, index.blockBreaks)) {
     const sentence = scoreSpan(index, span, isArticleText, seen, isCaption, score);
     if (sentence) sentences.push(sentence);
@@ -57,10 +54,10 @@ export type SentenceScore = (text: string) => { score: number; reasons: ReasonId
 
 /**
  * One sentence span scored, or null when it is not article text (or is a dateline, byline or
- * credit); `seen` counts repeats for the ids (pass the same map for every span of a page, in
+ * credit); `seen` counts repeats for the ids (pass the same counter for every span of a page, in
  * order). Lets a caller score in slices.
  */
-export function scoreSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence | null {
+export function scoreSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: SentenceRepeats, isCaption: (node: Text) => boolean = () => false, score: SentenceScore = scoreSentence): ScoredSentence | null {
   const sentence = prepareSpan(index, whole, isArticleText, seen, isCaption);
   return sentence ? scorePrepared(sentence, score) : null;
 }
@@ -73,7 +70,7 @@ export type PreparedSentence = Omit<ScoredSentence, 'score' | 'reasons'>;
  * and selector. Ids count repeats in document order, so every span must be prepared in order;
  * the scoring (`scorePrepared`), which costs most, may then run in any order.
  */
-export function prepareSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: Map<string, number>, isCaption: (node: Text) => boolean = () => false): PreparedSentence | null {
+export function prepareSpan(index: TextIndex, whole: { start: number; end: number }, isArticleText: (node: Text) => boolean, seen: SentenceRepeats, isCaption: (node: Text) => boolean = () => false): PreparedSentence | null {
   const first = index.nodes[nodeIndexAt(index, whole.start)];
   const last = index.nodes[nodeIndexAt(index, whole.end - 1)];
   if (!first || !last || !isArticleText(first) || !isArticleText(last)) return null;
@@ -84,9 +81,9 @@ export function prepareSpan(index: TextIndex, whole: { start: number; end: numbe
   // A dateline, byline or "Related:" line that shares a block with the story is no claim.
   if (isChromeLine(text)) return null;
   const key = normaliseForId(text);
-  const occurrence = seen.get(key) ?? 0;
-  seen.set(key, occurrence + 1);
-  return { id: idOfKey(key, occurrence), text, start: span.start, end: span.end, selector: selectorFor(index.text, span.start, span.end), caption };
+  const hash = hashOfKey(key);
+  const occurrence = seen.occurrence(key, hash, span.start, span.end);
+  return { id: idOfHash(hash, occurrence), text, start: span.start, end: span.end, selector: selectorFor(index.text, span.start, span.end, text), caption };
 }
 
 /** A prepared sentence with its score: the same object `scoreSpan` gives. */

@@ -1,7 +1,7 @@
 import { CUES, lengthBucket, LENGTH_BUCKETS, sentenceStats } from './cues';
 import { hashString, mix } from './hashing';
 import { NO_REASON } from './reasons';
-import { tokenize, type Token } from './tokenize';
+import { tokenizeInto, type Token } from './tokenize';
 
 /** log2 of the hashed feature space. */
 export const DIM_BITS = 18;
@@ -180,9 +180,12 @@ function visitSymbols(tokens: readonly Token[], visit: FeatureVisitor): void {
   visit(SYM_OFFSET + (mix(mix(mix(SEED_TRI, p2), p1), EOS) & SYM_MASK), value, Math.min(r2, r1), 2);
 }
 
+// One token list reused for every sentence: the visitors only read it while the sentence is visited.
+const sentenceTokens: Token[] = [];
+
 /** Extracts every feature of a sentence, group by group in a fixed order. */
 export function visitFeatures(text: string, visit: FeatureVisitor): void {
-  const tokens = tokenize(text);
+  const tokens = tokenizeInto(text, sentenceTokens);
   visitChars(tokens, visit);
   visitWords(tokens, visit);
   visitSymbols(tokens, visit);

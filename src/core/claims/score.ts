@@ -69,27 +69,47 @@ const BOILERPLATE_PENALTY = 6;
  */
 const REASON_MIN_LOGIT = 0.5;
 
-// Scoring reuses one accumulator and one visitor so a call allocates almost nothing.
+// Scoring reuses one accumulator and one visitor so a call allocates almost nothing. The logit
+// lives in a typed array, not a `let`: a double stored in a closure variable is boxed anew on
+// every store (hundreds per sentence), which filled the young generation and pushed survivors
+// of the page's scan into the old one.
 const contributions = new Float64Array(REASON_IDS.length);
-let logit = 0;
+const order = new Uint8Array(REASON_IDS.length);
+const sum = new Float64Array(1);
 const accumulate: FeatureVisitor = (index, value, reason) => {
   const w = (weights[index] ?? 0) * scale * value;
-  logit += w;
+  sum[0] = (sum[0] as number) + w;
   if (w > 0 && reason !== NO_REASON) contributions[reason] = (contributions[reason] ?? 0) + w;
 };
+
+// Sentences without a reason shown share one empty list rather than each keeping its own; frozen,
+// so a change to it would throw rather than reach every sentence.
+const NO_REASONS = Object.freeze([]) as readonly ReasonId[] as ReasonId[];
 
 /** Scores one sentence for check-worthiness with the trained linear model. */
 export function scoreSentence(text: string): ClaimScore {
   decodeOnce();
-  logit = bias;
+  sum[0] = bias;
   contributions.fill(0);
   visitFeatures(text, accumulate);
+  let logit = sum[0] as number;
   const boilerplate = isBoilerplate(text);
   if (boilerplate) logit -= BOILERPLATE_PENALTY;
   const score = 1 / (1 + Math.exp(-logit));
-  if (boilerplate) return { score, reasons: [] }; // Nothing in page furniture is worth explaining.
-  const order: number[] = [];
-  for (let r = 0; r < contributions.length; r++) if ((contributions[r] ?? 0) >= REASON_MIN_LOGIT) order.push(r);
-  order.sort((a, b) => (contributions[b] ?? 0) - (contributions[a] ?? 0));
-  return { score, reasons: order.map((r) => REASON_IDS[r] as ReasonId) };
+  if (boilerplate) return { score, reasons: NO_REASONS }; // Nothing in page furniture is worth explaining.
+  // The shown reasons, strongest first (ties in reason order): a stable insertion sort into a
+  // scratch array, so only the returned list is allocated.
+  let shown = 0;
+  for (let r = 0; r < contributions.length; r++) {
+    const c = contributions[r] ?? 0;
+    if (c < REASON_MIN_LOGIT) continue;
+    let at = shown++;
+    for (; at > 0 && (contributions[order[at - 1] as number] ?? 0) < c; at--) order[at] = order[at - 1] as number;
+    order[at] = r;
+  }
+  if (shown === 0) return { score, reasons: NO_REASONS };
+  // Sized up front: a list grown by push keeps room for 17, and claims keep their list.
+  const reasons = new Array<ReasonId>(shown);
+  for (let i = 0; i < shown; i++) reasons[i] = REASON_IDS[order[i] as number] as ReasonId;
+  return { score, reasons };
 }

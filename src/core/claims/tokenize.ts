@@ -129,8 +129,13 @@ function classifyStart(raw: string, next: string): Token {
 
 /** Splits a sentence into abstracted tokens; a run of name words is one ENT then ENT+ tokens. */
 export function tokenize(text: string): Token[] {
+  return tokenizeInto(text, []);
+}
+
+/** `tokenize` into a caller's array (emptied first), so scoring can reuse one per sentence. */
+export function tokenizeInto(text: string, tokens: Token[]): Token[] {
+  tokens.length = 0;
   const raws = text.match(TOKEN) ?? [];
-  const tokens: Token[] = [];
   let atStart = true;
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i] ?? '';

@@ -28,10 +28,10 @@ export interface PassageSelector {
 export const QUOTE_CONTEXT_LENGTH = 32;
 
 /** Builds the selectors for text[start, end). */
-export function selectorFor(text: string, start: number, end: number): PassageSelector {
+export function selectorFor(text: string, start: number, end: number, exact = text.slice(start, end)): PassageSelector {
   return {
     quote: {
-      exact: text.slice(start, end),
+      exact,
       prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_LENGTH), start),
       suffix: text.slice(end, end + QUOTE_CONTEXT_LENGTH),
     },
