@@ -4,7 +4,8 @@
 // Which highlights are drawn at once and which wait for the reader to scroll (lazy-highlights.ts).
 // jsdom has no layout, so each paragraph is given a place on a tall page, and IntersectionObserver
 // is a stub that only records what would be watched.
-import { bandsOf, drawLazily } from '../../src/content/lazy-highlights';
+import { bandsOf } from '../../src/core/scan/far-bands';
+import { drawLazily } from '../../src/content/lazy-highlights';
 import type { ClaimView } from '../../src/core/model/page-state';
 import { selectorFor } from '../../src/core/model/selectors';
 import { buildTextIndex } from '../../src/core/text/text-index';
