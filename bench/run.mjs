@@ -216,7 +216,8 @@ if ((only.length === 0 && !scanOnly) || process.argv.includes('--first-highlight
 if (only.length === 0 && !scanOnly && !process.argv.includes('--no-huge')) await printHuge();
 
 async function printHuge() {
-  const { paragraphs, bytes, baseline: b, factmark: f } = await hugePageBench(root);
+  const { paragraphs, bytes, baseline: b, factmark: f, gc } = await hugePageBench(root);
+  const collections = (stats) => (stats ? `${stats.count} / ${ms(stats.longest)}` : '-');
   const ms = (value) => (value === null || value === undefined ? '-' : fmt(value, 0));
   console.log(`\n## In Chromium: a ${fmt(bytes / 1048576, 1)} MB article of ${paragraphs} paragraphs (one run; baseline: the same page without Factmark)\n`);
   console.log(table(['measure', 'Factmark', 'baseline', 'target'], [
@@ -227,6 +228,8 @@ async function printHuge() {
     ['after scrolling to the middle: highlights in view', f.afterScroll.inView, '', '> 0'],
     ['  drawn in all / last one (ms after the scroll)', `${f.afterScroll.drawn} / ${ms(f.afterScroll.sinceScroll)}`, '', ''],
     ["  longest task / longest page-timer delay over the whole visit (ms)", `${ms(f.afterScroll.longest)} / ${ms(f.afterScroll.maxDelay)}`, `${ms(b.afterScroll.longest)} / ${ms(b.afterScroll.maxDelay)}`, '<= 50 / <= 1000'],
+    ["full garbage collections on the page's main thread over the visit: count / longest pause (ms; a traced pass of its own)", collections(gc.factmark?.full), collections(gc.baseline?.full), 'pause < 50'],
+    ['  young-generation collections: count / longest pause (ms)', collections(gc.factmark?.young), collections(gc.baseline?.young), ''],
   ]));
 }
 
