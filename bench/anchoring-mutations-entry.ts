@@ -22,7 +22,7 @@ function bodyPage(parse: ParseHtml, name: string, html: string, whole: boolean):
   return pageOf(name, index.text, index.blockBreaks);
 }
 
-/** The mutation report on one corpus folder under ../shared/corpus, or null when it is missing. */
+/** The mutation report on one corpus folder under ../shared/corpus (with the plain baseline on the same cases), or null when it is missing. */
 export function mutationReport(parse: ParseHtml, sharedDir: string, corpus: 'readability' | 'article-extraction'): MutationReport | null {
   const dir = join(sharedDir, 'corpus', corpus);
   if (!existsSync(dir)) return null;
@@ -39,5 +39,5 @@ export function mutationReport(parse: ParseHtml, sharedDir: string, corpus: 'rea
       if (page && page.quotes.length > 0) pages.push(page);
     }
   }
-  return runMutations(pages);
+  return runMutations(pages, true);
 }

@@ -118,10 +118,12 @@ if (only.length === 0) {
     const cell = (counts) => (counts ? `${counts.correct}/${counts.correct + counts.orphan + counts.wrong} (${fmt((100 * counts.correct) / Math.max(1, counts.correct + counts.orphan + counts.wrong))} %), ${counts.wrong} wrong` : '');
     const names = [...reports[0][1].tally.keys()];
     console.log(`\n## Re-anchoring after page changes: re-attached correctly (Node; ${reports.map(([c, r]) => `${c} ${r.pages} pages`).join(', ')}; 'sentence deleted' counts orphans, the right answer)\n`);
-    console.log(table(['change', ...reports.map(([corpus]) => corpus + (corpus === 'readability' ? ' (tuned on)' : ' (held out)'))], names.map((name) => {
-      const row = reports.map(([, report]) => report.tally.get(name));
-      return [name, ...row.map((counts) => (name === 'sentence deleted' && counts ? `${counts.orphan}/${counts.correct + counts.orphan + counts.wrong} orphans, ${counts.wrong} wrong` : cell(counts)))];
-    })));
+    // Beside each corpus: the plain baseline (approx-string-match over the whole text, best match) on the same cases.
+    const shown = (name, counts) => (name === 'sentence deleted' && counts ? `${counts.orphan}/${counts.correct + counts.orphan + counts.wrong} orphans, ${counts.wrong} wrong` : cell(counts));
+    console.log(table(['change', ...reports.flatMap(([corpus]) => [corpus + (corpus === 'readability' ? ' (tuned on)' : ' (held out)'), 'baseline: approx-string-match'])], names.map((name) => [
+      name,
+      ...reports.flatMap(([, report]) => [shown(name, report.tally.get(name)), shown(name, report.baselineTally?.get(name))]),
+    ])));
     // The rates above differ in their quotes (a move needs 3+ paragraphs); this compares the same quotes.
     console.log(`\n## Edit combined with another change, quote by quote: misses among the quotes the edit alone re-attaches\n`);
     console.log(table(['change', ...reports.map(([corpus]) => corpus)], [...reports[0][1].paired.keys()].map((name) => [name, ...reports.map(([, report]) => {

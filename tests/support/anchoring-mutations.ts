@@ -11,6 +11,7 @@
 // Sentences that occur twice on a page are not used: for them "the true location" is not unique,
 // so a wrong attachment could not be told from a right one.
 
+import search from 'approx-string-match';
 import { createAnchorer, type Anchor } from '../../src/core/anchoring/anchor';
 import { normaliseString } from '../../src/core/anchoring/normalise';
 import { selectorFor, type PassageSelector } from '../../src/core/model/selectors';
@@ -248,10 +249,23 @@ export interface MutationReport {
   paired: Map<string, PairedCounts>;
   failures: string[];
   anchoringMs: number;
+  /** The same cases anchored by the plain baseline (`plainBaseline`), when asked for. */
+  baselineTally: Map<string, Record<Outcome, number>> | null;
+}
+
+/**
+ * The plain, well-known baseline: approx-string-match over the whole text for the stored quote
+ * (up to half its length in errors, at most 256), the match with the fewest errors; no context,
+ * no minimum score, so it always attaches somewhere when anything is within reach.
+ */
+export function plainBaseline(text: string, selector: PassageSelector): Anchor | null {
+  const exact = selector.quote.exact;
+  const best = search(text, exact, Math.min(256, Math.floor(exact.length / 2))).reduce<{ start: number; end: number; errors: number } | null>((a, b) => (a === null || b.errors < a.errors ? b : a), null);
+  return best ? { start: best.start, end: best.end, method: 'fuzzy', confidence: 1 - best.errors / Math.max(1, exact.length) } : null;
 }
 
 /** Applies every mutation to every quote of every page and anchors the stored selector in the result. */
-export function runMutations(pages: readonly Page[]): MutationReport {
+export function runMutations(pages: readonly Page[], withBaseline = false): MutationReport {
   let anchoringMs = 0;
   const timed = <T>(run: () => T): T => {
     const t0 = performance.now();
@@ -271,6 +285,13 @@ export function runMutations(pages: readonly Page[]): MutationReport {
     const expected = MUTATIONS[mutation]?.category === 'deleted' ? 'orphan' : 'correct';
     if (outcome !== expected && failures.length < 20) failures.push(`${mutation} / ${page.name}: ${outcome}: ${page.text.slice(quote.start, quote.end).slice(0, 80)}`);
   };
+  const baselineTally = withBaseline ? new Map<string, Record<Outcome, number>>() : null;
+  const recordBaseline = (mutation: string, state: State, selector: PassageSelector) => {
+    if (!baselineTally) return;
+    const counts = baselineTally.get(mutation) ?? { correct: 0, orphan: 0, wrong: 0 };
+    counts[judge(plainBaseline(state.text, selector), state)]++;
+    baselineTally.set(mutation, counts);
+  };
   const paired = new Map<string, PairedCounts>(EDIT_COMBINED.map((mutation) => [mutation, { editAloneCorrect: 0, combinedMissed: 0 }]));
   for (const page of pages) {
     outcomes = new Map();
@@ -280,12 +301,18 @@ export function runMutations(pages: readonly Page[]): MutationReport {
         // Page-wide changes: one mutated text, one anchorer for all the page's annotations.
         const states = page.quotes.map((q) => apply({ text: page.text, ...q }, page));
         const anchorer = createAnchorer(states[0]?.text ?? '');
-        states.forEach((state, i) => state && record(mutation, judge(timed(() => anchorer.anchor(selectors[i] as PassageSelector)), state), page, page.quotes[i] as Span));
+        states.forEach((state, i) => {
+          if (!state) return;
+          record(mutation, judge(timed(() => anchorer.anchor(selectors[i] as PassageSelector)), state), page, page.quotes[i] as Span);
+          recordBaseline(mutation, state, selectors[i] as PassageSelector);
+        });
         continue;
       }
       page.quotes.forEach((quote, i) => {
         const state = apply({ text: page.text, ...quote }, page);
-        if (state) record(mutation, judge(timed(() => createAnchorer(state.text).anchor(selectors[i] as PassageSelector)), state), page, quote);
+        if (!state) return;
+        record(mutation, judge(timed(() => createAnchorer(state.text).anchor(selectors[i] as PassageSelector)), state), page, quote);
+        recordBaseline(mutation, state, selectors[i] as PassageSelector);
       });
     }
     for (const byMutation of outcomes.values()) {
@@ -298,7 +325,7 @@ export function runMutations(pages: readonly Page[]): MutationReport {
       }
     }
   }
-  return { pages: pages.length, tally, paired, failures, anchoringMs };
+  return { pages: pages.length, tally, paired, failures, anchoringMs, baselineTally };
 }
 
 /** Totals of one category. */
