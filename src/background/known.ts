@@ -18,10 +18,31 @@ import { clearStoredIndex, loadStoredIndex, storeIndex } from './index-cache';
 import { ensureMigrated, queue } from './ready';
 import { getSettings } from './store';
 
-/** The matcher over every known claim; null when what it was built from changed since. */
-let matcher: Promise<KnownMatcher> | null = null;
+/** A result being made or made, kept until forgotten; a failure is forgotten at once, so the next call tries again. */
+class Kept<T> {
+  private current: Promise<T> | null = null;
+
+  /** The kept result, else `make()`'s, then kept. */
+  get(make: () => Promise<T>): Promise<T> {
+    if (this.current) return this.current;
+    const making = make();
+    this.current = making;
+    making.catch(() => {
+      if (this.current === making) this.current = null;
+    });
+    return making;
+  }
+
+  /** Drops the kept result: what it was made from changed. */
+  forget(): void {
+    this.current = null;
+  }
+}
+
+/** The matcher over every known claim, forgotten when what it was built from changes. */
+const matcher = new Kept<KnownMatcher>();
 /** The stored fact-checks as entries, kept while they do not change (the reader's verdicts change far more often). */
-let reviewEntries: Promise<KnownEntry[]> | null = null;
+const reviewEntries = new Kept<KnownEntry[]>();
 /** The last matcher built and the fingerprint of its claims: rebuilt entries with the same claims keep its index. */
 let lastBuilt: { fingerprint: string; matcher: KnownMatcher } | null = null;
 
@@ -29,8 +50,8 @@ let lastBuilt: { fingerprint: string; matcher: KnownMatcher } | null = null;
 // (Settings are read on every request: the threshold and the reader's name apply as they are now.)
 localStorage.onChanged((keys) => {
   const reviews = keys.some((key) => key.startsWith(KNOWN_KEY_PREFIX));
-  if (reviews) reviewEntries = null;
-  if (reviews || keys.some((key) => key.startsWith(PAGE_KEY_PREFIX))) matcher = null;
+  if (reviews) reviewEntries.forget();
+  if (reviews || keys.some((key) => key.startsWith(PAGE_KEY_PREFIX))) matcher.forget();
 });
 
 /** Who the reader's own verdicts are credited to: the organisation, else the reviewer name, else "You". */
@@ -40,15 +61,11 @@ function readerCredit(settings: Settings): string {
 
 /** The stored fact-checks' entries, read once until they change. */
 function storedReviewEntries(): Promise<KnownEntry[]> {
-  const reading = (reviewEntries ??= localStorage.get([...KNOWN_SHARD_KEYS]).then((items) => {
-    const { reviews, rejected } = allReviews(items);
+  return reviewEntries.get(async () => {
+    const { reviews, rejected } = allReviews(await localStorage.get([...KNOWN_SHARD_KEYS]));
     if (rejected > 0) console.warn(`Factmark: skipped ${rejected} unreadable stored fact-check(s).`);
     return reviews.map(reviewEntry);
-  }));
-  reading.catch(() => {
-    if (reviewEntries === reading) reviewEntries = null;
   });
-  return reading;
 }
 
 /** The reader's pages that have a verdict, read from their records (the summaries say which). */
@@ -97,13 +114,7 @@ async function buildMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
 
 /** The current matcher, built when missing or stale (with the settings being read, for the reader's name). */
 function currentMatcher(reading: Promise<Settings>): Promise<KnownMatcher> {
-  if (matcher) return matcher;
-  const building = buildMatcher(reading);
-  matcher = building;
-  building.catch(() => {
-    if (matcher === building) matcher = null;
-  });
-  return building;
+  return matcher.get(() => buildMatcher(reading));
 }
 
 /** Matches of a page's sentences and annotations, at the reader's threshold. */
