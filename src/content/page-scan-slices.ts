@@ -4,13 +4,12 @@
  * batch at a time, yielding to the page between slices. Gives the same scan as `scanPage`.
  */
 import { findArticleSteps, type ArticleBody } from '../core/article/find-article';
-import { prepareSpan, scorePrepared, SentenceRepeats, type PreparedSentence, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
+import { prepareSpan, scorePrepared, type PreparedSentence, type ScoredSentence, type SentenceScore } from '../core/claims/detect';
+import { SentenceRepeats } from '../core/claims/repeats';
 import { segmentSentences, type Span } from '../core/text/segment';
 import { textIndexSteps, type TextIndex } from '../core/text/text-index';
 import { runInSlices, yieldToPage } from './highlight-slices';
 import { noArticleScan, pageKey, planScan, type PageScan } from '../core/scan/page-scan';
-
-export { runInSlices };
 
 /** Characters of body text segmented per slice, cut at block boundaries. */
 const SEGMENT_CHUNK = 20_000;

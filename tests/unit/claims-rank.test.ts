@@ -1,11 +1,18 @@
 import { claimStrengths, claimStrengthsSteps, compareByCheckWorthiness, compareByReadingOrder, rankClaims, topClaimLimit, withStrengths, withStrengthsSteps, type RankableClaim } from '../../src/core/claims/rank';
 import { filterCounts, matchesFilter } from '../../src/core/model/claim-filters';
 import type { ClaimView } from '../../src/core/model/page-state';
+import { random } from '../support/random';
+import { drainSteps } from '../support/steps';
 
 const claim = (id: string, score: number | null, start: number): RankableClaim => ({ id, score, selector: { position: { start } } });
 
 function view(id: string, score: number | null, start: number): ClaimView {
   return { id, text: id, score, reasons: [], selector: { quote: { exact: id, prefix: '', suffix: '' }, position: { start, end: start + 5 } }, anchored: true, annotation: null };
+}
+
+/** The definition of the strengths, given the ranks: strong when ranked within the limit and scoring at or over the floor. */
+function strengthsFromRanks(claims: RankableClaim[], ranks: Map<string, number>, sentences: number, floor: number): Map<string, string> {
+  return new Map(claims.map((c) => [c.id, (ranks.get(c.id) ?? Infinity) <= topClaimLimit(sentences) && c.score !== null && c.score >= floor ? 'strong' : 'light']));
 }
 
 describe('rank order', () => {
@@ -50,52 +57,40 @@ describe('strength bands', () => {
     const reference = (claims: RankableClaim[], sentences: number, floor: number) => {
       const ranks = new Map([...claims].filter((c) => c.score !== null).sort(compareByCheckWorthiness).map((c, i) => [c.id, i + 1]));
       expect(rankClaims(claims)).toEqual(ranks);
-      return new Map(claims.map((c) => [c.id, (ranks.get(c.id) ?? Infinity) <= topClaimLimit(sentences) && c.score !== null && c.score >= floor ? 'strong' : 'light']));
+      return strengthsFromRanks(claims, ranks, sentences, floor);
     };
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = random(7);
     for (let page = 0; page < 200; page++) {
-      const count = 1 + Math.floor(random() * 60);
+      const count = 1 + Math.floor(next() * 60);
       // Scores on a coarse grid, so ties at and around the floor are common; some claims are the reader's own.
-      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, random() < 0.1 ? null : Math.round(random() * 20) / 20, Math.floor(random() * 1000)));
-      const sentences = count + Math.floor(random() * 100);
-      const floor = Math.round(random() * 20) / 20;
+      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, next() < 0.1 ? null : Math.round(next() * 20) / 20, Math.floor(next() * 1000)));
+      const sentences = count + Math.floor(next() * 100);
+      const floor = Math.round(next() * 20) / 20;
       expect(claimStrengths(claims, sentences, floor)).toEqual(reference(claims, sentences, floor));
     }
   });
 
   test('the cut at the limit-th best score gives the ranked strengths on large pages with many ties at the cut, paused or not', () => {
-    const reference = (claims: RankableClaim[], sentences: number, floor: number) => {
-      const ranks = rankClaims(claims);
-      return new Map(claims.map((c) => [c.id, (ranks.get(c.id) ?? Infinity) <= topClaimLimit(sentences) && c.score !== null && c.score >= floor ? 'strong' : 'light']));
-    };
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = random(11);
     for (let page = 0; page < 30; page++) {
-      const count = 500 + Math.floor(random() * 6000);
+      const count = 500 + Math.floor(next() * 6000);
       // Few distinct scores and starts: many claims tie at the cut, on score and on start.
-      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, random() < 0.05 ? null : Math.round(random() * 8) / 8, Math.floor(random() * 300)));
+      const claims = Array.from({ length: count }, (_, i) => claim(`c${i}`, next() < 0.05 ? null : Math.round(next() * 8) / 8, Math.floor(next() * 300)));
       // Fewer top places than claims over the floor, so the cut decides.
-      const sentences = Math.floor(count * (0.5 + random()));
-      const expected = reference(claims, sentences, 0.5);
-      const steps = claimStrengthsSteps(claims, sentences, 0.5);
-      let pauses = 0;
-      let step = steps.next();
-      for (; !step.done; step = steps.next()) pauses++;
-      expect(step.value).toEqual(expected);
+      const sentences = Math.floor(count * (0.5 + next()));
+      const expected = strengthsFromRanks(claims, rankClaims(claims), sentences, 0.5);
+      const { value, pauses } = drainSteps(claimStrengthsSteps(claims, sentences, 0.5));
+      expect(value).toEqual(expected);
       expect(pauses).toBeGreaterThan(0);
     }
   });
 
   test('withStrengthsSteps pauses on a long list and gives what withStrengths gives', () => {
     const claims = Array.from({ length: 10_000 }, (_, i) => view(`v${i}`, (i * 7919) % 100 / 100, i * 10));
-    const steps = withStrengthsSteps(claims, 8_000, 0.8);
-    let pauses = 0;
-    let step = steps.next();
-    for (; !step.done; step = steps.next()) pauses++;
+    const { value, pauses } = drainSteps(withStrengthsSteps(claims, 8_000, 0.8));
     expect(pauses).toBeGreaterThanOrEqual(10);
-    expect(step.value).toEqual(withStrengths(claims, 8_000, 0.8));
-    expect(step.value.filter((c) => c.strength === 'strong')).toHaveLength(topClaimLimit(8_000));
+    expect(value).toEqual(withStrengths(claims, 8_000, 0.8));
+    expect(value.filter((c) => c.strength === 'strong')).toHaveLength(topClaimLimit(8_000));
   });
 
   test('the floor itself counts as strong; withStrengths keeps order and fields', () => {

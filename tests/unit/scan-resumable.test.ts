@@ -4,7 +4,8 @@
 // on the corpus pages and on a big synthetic page with the markup the body walk cares about.
 import { scanPage } from '../../src/core/scan/page-scan';
 import type { PageScan } from '../../src/core/scan/page-scan';
-import { NEAR_FIRST_CHARS, runInSlices, scanPageInSlices } from '../../src/content/page-scan-slices';
+import { runInSlices } from '../../src/content/highlight-slices';
+import { NEAR_FIRST_CHARS, scanPageInSlices } from '../../src/content/page-scan-slices';
 import { findArticle, findArticleSteps } from '../../src/core/article/find-article';
 import { buildTextIndex, textIndexSteps } from '../../src/core/text/text-index';
 import { corpusPage, corpusPages, extractionPages } from '../support/corpus';

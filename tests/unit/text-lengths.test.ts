@@ -4,15 +4,11 @@
 // The page's and the article's text lengths, counted node by node in pauses, equal what
 // textContent.length gives (the content script compares them to tell page changes apart).
 import { textLengthsSteps, type TextLengths } from '../../src/core/text/text-lengths';
+import { drainSteps } from '../support/steps';
 
 function run(outer: Node | null, inner: Node | null): { lengths: TextLengths; pauses: number } {
-  const steps = textLengthsSteps(outer, inner);
-  let pauses = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { lengths: step.value, pauses };
-    pauses++;
-  }
+  const { value, pauses } = drainSteps(textLengthsSteps(outer, inner));
+  return { lengths: value, pauses };
 }
 
 beforeEach(() => {

@@ -1,11 +1,10 @@
 import { creditStart, isChromeLine } from '../article/block-kind';
+import { fnv1a } from '../hash';
 import { selectorFor, type PassageSelector } from '../model/selectors';
 import { nodeIndexAt, type TextIndex } from '../text/text-index';
 import { segmentSentences } from '../text/segment';
-import { hashOfKey, normaliseForId, SentenceRepeats } from './repeats';
+import { normaliseForId, SentenceRepeats } from './repeats';
 import { scoreSentence, type ReasonId } from './score';
-
-export { normaliseForId, SentenceRepeats } from './repeats';
 
 /** A sentence of the article with its check-worthiness. */
 export interface ScoredSentence {
@@ -25,7 +24,7 @@ const CAPTION_MIN_WORDS = 3;
 
 /** The stable id of a detected claim: a hash of its text, plus its occurrence when repeated. */
 export function claimId(text: string, occurrence: number): string {
-  return idOfHash(hashOfKey(normaliseForId(text)), occurrence);
+  return idOfHash(fnv1a(normaliseForId(text)), occurrence);
 }
 
 /** `claimId` of an already normalised text's hash. */
@@ -81,7 +80,7 @@ export function prepareSpan(index: TextIndex, whole: { start: number; end: numbe
   // A dateline, byline or "Related:" line that shares a block with the story is no claim.
   if (isChromeLine(text)) return null;
   const key = normaliseForId(text);
-  const hash = hashOfKey(key);
+  const hash = fnv1a(key);
   const occurrence = seen.occurrence(key, hash, span.start, span.end);
   return { id: idOfHash(hash, occurrence), text, start: span.start, end: span.end, selector: selectorFor(index.text, span.start, span.end, text), caption };
 }

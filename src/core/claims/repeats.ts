@@ -3,7 +3,6 @@
  * keeping a lower-cased copy of every sentence: on a huge article those copies were megabytes
  * held for the whole scan, enough to bring on full garbage collections while the page was read.
  */
-import { fnv1a } from '../hash';
 
 /** Whitespace that `\s+` → ' ' would change: a run of two, or any space other than ' '. */
 const FOLDABLE_SPACE = /\s\s|[^\S ]/;
@@ -53,6 +52,3 @@ export class SentenceRepeats {
     return 0;
   }
 }
-
-/** The fnv1a of a normalised text, as ids use it. */
-export const hashOfKey = fnv1a;
