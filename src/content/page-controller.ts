@@ -15,6 +15,8 @@ import { scanPageInSlices } from './page-scan-slices';
 
 /** Claims described between two pauses of `drawnLayoutSteps`. */
 const LAYOUT_CLAIMS_PER_STEP = 2048;
+/** Longest run of the page's scan and render work before it yields to the page (well under a 50 ms long task). */
+const SLICE_MS = 8;
 
 /**
  * The highlight layout of a claim list: the style and every anchored range, in order. Pauses
@@ -130,7 +132,7 @@ export class PageController {
    */
   private async contentChanged(root: Element): Promise<PageState | undefined> {
     const scan = this.scan;
-    const lengths = await runInSlices(textLengthsSteps(document.body, root), yieldToPage, 8);
+    const lengths = await runInSlices(textLengthsSteps(document.body, root), yieldToPage, SLICE_MS);
     if (this.scan !== scan || !root.isConnected) return undefined;
     if (lengths.inner === this.scannedRootLength && Math.abs(lengths.outer - this.scannedLength) <= 200) return undefined;
     return this.rescan('content', false);
@@ -225,7 +227,7 @@ export class PageController {
       // Scanned in slices: the page keeps running meanwhile, and may change or navigate.
       const epoch = this.scanEpoch;
       // On a huge page the sentences near the reader are scored first and drawn at once.
-      const fresh = await scanPageInSlices(document, location.href, yieldToPage, 8, {
+      const fresh = await scanPageInSlices(document, location.href, yieldToPage, SLICE_MS, {
         range: (index) => nearViewportRange(index),
         ready: (partial) => void this.drawPreview(partial, settings, epoch, signal).catch((error: unknown) => console.warn(`Factmark: drawing the claims near the reader first failed; they are drawn with the rest. ${error instanceof Error ? error.message : String(error)}`)),
       });
@@ -237,7 +239,7 @@ export class PageController {
     const article = scan.article;
     // The page's and the article's text lengths, for telling later changes apart (pageChanged):
     // counted in one sliced walk, never read as text (megabytes on a huge page).
-    const lengths = await runInSlices(textLengthsSteps(document.body, article?.root ?? null), yieldToPage, 8);
+    const lengths = await runInSlices(textLengthsSteps(document.body, article?.root ?? null), yieldToPage, SLICE_MS);
     this.scannedLength = lengths.outer;
     this.scannedRootLength = lengths.inner;
     if (!article) {
@@ -251,11 +253,11 @@ export class PageController {
     // A huge article has tens of thousands of claims: each pass over them gets a task of its own.
     const merged = mergeClaims(scan.text, scan.sentences, SENSITIVITY_THRESHOLDS[settings.sensitivity], record);
     await yieldToPage();
-    const ranked = await runInSlices(withStrengthsSteps(merged, scan.sentences.length, STRONG_FLOOR), yieldToPage, 8);
+    const ranked = await runInSlices(withStrengthsSteps(merged, scan.sentences.length, STRONG_FLOOR), yieldToPage, SLICE_MS);
     await yieldToPage();
     const claims = this.known.apply(scan.key, scan.sentences, ranked);
     await yieldToPage();
-    const layout = await runInSlices(drawnLayoutSteps(claims, settings.highlightStyle), yieldToPage, 8);
+    const layout = await runInSlices(drawnLayoutSteps(claims, settings.highlightStyle), yieldToPage, SLICE_MS);
     await yieldToPage();
     const factChecks = this.known.factChecks();
     this.state = { key: scan.key, url: scan.url, title: scan.title, status: 'ready', claims, ...(factChecks ? { factChecks } : {}), ...(scan.notice ? { notice: scan.notice } : {}) };
